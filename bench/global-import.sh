@@ -1,0 +1,220 @@
+#!/usr/bin/env bash
+# Benchmark of the global import (issue 3).
+#
+#   bench/global-import.sh [SUBJECTS SERIES_PER_SUBJECT INSTANCES_PER_SERIES [PROBLEM_PERCENT]]
+#
+# Defaults 20 10 30 3: 6,000 MR instances (256×256, 16-bit) in 200 series of 20 subjects, plus 3 % as
+# many problem files (empty files, text files, instances truncated inside their pixel data) mixed
+# into the series folders. The dataset is written next to incomingdir and dropped into it by ONE
+# atomic rename, with modification times in the past (already settled); then a scan is triggered and
+# the clock runs until every instance is queryable: stats `instances` and `problemFiles` reached,
+# `queuedSeries` 0, and no file left in incomingdir. Reports instances/s, MB/s, the peak resident
+# memory of the server (VmHWM of its java process) and, when it started the server, the start-up time.
+#
+# By default it builds and starts its own server (./mvnw -Prun, port 8080) on a fresh data directory
+# under /tmp and stops it at the end. Environment:
+#   BASE_URL=http://host:port/neuroarchive INCOMING=/its/incomingdir   use a running server instead
+#   JFR=1          record a JFR profile of the server during the import; prints the hottest frames
+#   KEEP=1         keep the work directory (dataset copy, server output, profile)
+# Needs: java 17, curl, awk, ss (iproute2). Do not run it beside a Maven build: it measures the machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+subjects=${1:-20}; series=${2:-10}; instances=${3:-30}; problem_percent=${4:-3}
+base=${BASE_URL:-http://127.0.0.1:8080/neuroarchive}
+work=$(mktemp -d /tmp/neuroarchive-bench.XXXXXX)
+maven_pid=""
+server_pid=""
+
+stats() { curl -sf "$base/api/stats"; }
+field() { sed -E "s/.*\"$1\":([0-9]+).*/\1/"; }
+now() { date +%s.%N; }
+calc() { awk "BEGIN { printf \"%.1f\", $1 }"; }
+log() { echo "[bench] $*"; }
+# CPU seconds (user + system) used so far by process $1
+cpu_seconds() { awk -v tck="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / tck }' "/proc/$1/stat"; }
+
+# every process below $1, deepest last
+descendants() {
+  local child
+  for child in $(ps -o pid= --ppid "$1" 2>/dev/null); do
+    echo "$child"
+    descendants "$child"
+  done
+}
+
+# the java process of the server: a descendant of what we started, or the one listening on BASE_URL's port
+find_server_pid() {
+  local pid
+  if [ -n "$maven_pid" ]; then
+    for pid in $(descendants "$maven_pid"); do
+      if tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'jboss-modules.jar'; then
+        echo "$pid"
+        return
+      fi
+    done
+  else
+    local port
+    port=$(echo "$base" | sed -E 's#^[a-z]+://[^:/]+:?([0-9]*).*#\1#')
+    ss -ltnpH "sport = :${port:-80}" 2>/dev/null | sed -nE 's/.*pid=([0-9]+).*/\1/p' | head -1
+  fi
+}
+
+stop_server() {
+  [ -n "$maven_pid" ] || return 0
+  local pids pid
+  pids="$(descendants "$maven_pid") $maven_pid"
+  log "stopping the server (pids $(echo $pids))"
+  # the java server first: killing standalone.sh alone would leave it running
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+  for _ in $(seq 1 60); do
+    [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  for pid in $pids; do kill "$pid" 2>/dev/null || true; done
+  sleep 1
+  for pid in $pids; do kill -9 "$pid" 2>/dev/null || true; done
+  maven_pid=""
+}
+
+cleanup() {
+  stop_server
+  if [ -n "${KEEP:-}" ]; then log "work directory kept: $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log "building the dataset generator (ejb test classes)"
+./mvnw -B -q -DskipTests -pl ejb -am package >"$work/build.log" 2>&1 || { tail -30 "$work/build.log"; exit 1; }
+
+startup=""
+if [ -z "${BASE_URL:-}" ]; then
+  if (exec 3<>/dev/tcp/127.0.0.1/8080) 2>/dev/null; then
+    echo "something already listens on 127.0.0.1:8080; stop it or set BASE_URL and INCOMING" >&2
+    exit 1
+  fi
+  export NEUROARCHIVE_DATA_DIR="$work/data"
+  incoming="$NEUROARCHIVE_DATA_DIR/incoming"
+  log "starting ./mvnw -Prun on a fresh data directory $NEUROARCHIVE_DATA_DIR (output: $work/server.out)"
+  t0=$(now)
+  ./mvnw -B -q -Prun >"$work/server.out" 2>&1 &
+  maven_pid=$!
+  until stats >/dev/null 2>&1; do
+    sleep 0.5
+    kill -0 "$maven_pid" 2>/dev/null || { tail -50 "$work/server.out"; echo "server did not start" >&2; exit 1; }
+  done
+  startup=$(calc "$(now) - $t0")
+  wildfly_log=ear/target/run-server/wildfly-39.0.1.Final/standalone/log/server.log
+  boot=$(grep -h 'WFLYSRV0025' "$wildfly_log" 2>/dev/null | tail -1 | sed -nE 's/.*started in ([0-9]+)ms.*/\1/p')
+  deploy=$(grep -h 'WFLYSRV0010' "$wildfly_log" 2>/dev/null | tail -1 | cut -c1-23)
+  log "start-up (build + provisioning + WildFly + deploy, until /api/stats answers): $startup s" \
+      "(WildFly boot ${boot:-?} ms)"
+else
+  incoming=${INCOMING:?set INCOMING to the incomingdir of the server at BASE_URL}
+fi
+server_pid=$(find_server_pid)
+[ -n "$server_pid" ] || log "could not find the server's java process: no memory figures"
+
+staging="$(dirname "$incoming")/bench-drop-$$"   # same file system as incomingdir: the drop is a rename
+log "generating $subjects subjects x $series series x $instances instances + $problem_percent % problem files"
+t0=$(now)
+read -r total problems < <(java -cp "ejb/target/test-classes:ejb/target/classes:/usr/share/java/pixelmed.jar" \
+  org.neuroarchive.testing.GenerateDataset "$staging/bench-$$" "$subjects" "$series" "$instances" "$problem_percent")
+[ -n "${problems:-}" ] || { echo "the dataset generator failed" >&2; exit 1; }
+files=$(find "$staging" -type f | wc -l)
+bytes=$(du -sb "$staging" | cut -f1)
+log "generated $files files ($total instances, $problems problem files, $(calc "$bytes / 1048576") MiB) in $(calc "$(now) - $t0") s"
+find "$staging" -exec touch -d '-1 minute' {} +
+sync
+
+before=$(stats)
+want_instances=$(( $(echo "$before" | field instances) + total ))
+want_problems=$(( $(echo "$before" | field problemFiles) + problems ))
+rss_before=""
+[ -n "$server_pid" ] && rss_before=$(awk '/VmRSS/ { print $2 }' "/proc/$server_pid/status")
+if [ -n "${JFR:-}" ] && [ -n "$server_pid" ]; then
+  jcmd "$server_pid" JFR.start name=bench settings=profile filename="$work/import.jfr" >/dev/null
+fi
+
+mkdir -p "$incoming"
+cpu_before=""
+[ -n "$server_pid" ] && cpu_before=$(cpu_seconds "$server_pid")
+t0=$(now)
+mv "$staging/bench-$$" "$incoming/"          # ONE atomic rename: the whole dataset appears at once
+rmdir "$staging"
+curl -sf -X POST "$base/api/incoming/scan" >/dev/null
+claimed_at=""
+last_report=0
+# the stats call costs the server a few COUNT queries: ask only when the files say the end is near
+# (incomingdir and incoming.claimed empty), and every 10 s for a progress line
+while :; do
+  sleep 0.2
+  elapsed=$(calc "$(now) - $t0")
+  if [ -z "$claimed_at" ] && [ -z "$(find "$incoming" -type f -print -quit)" ]; then
+    claimed_at=$elapsed
+  fi
+  report=""
+  [ "${elapsed%.*}" -ge $((last_report + 10)) ] && report=yes
+  if [ -n "$claimed_at" ] && [ -z "$(find "${incoming%/}.claimed" -type f -print -quit 2>/dev/null)" ] || [ -n "$report" ]; then
+    s=$(stats) || { echo "stats did not answer" >&2; exit 1; }
+    if [ "$(echo "$s" | field instances)" -ge "$want_instances" ] && [ "$(echo "$s" | field problemFiles)" -ge "$want_problems" ] \
+       && [ "$(echo "$s" | field queuedSeries)" -eq 0 ] && [ -n "$claimed_at" ]; then
+      break
+    fi
+    if [ "$(echo "$s" | field failedSeries)" -gt 0 ]; then echo "a series FAILED: $s" >&2; exit 1; fi
+    if [ -n "$report" ]; then
+      last_report=${elapsed%.*}
+      log "t=${elapsed}s instances=$(( $(echo "$s" | field instances) - want_instances + total ))/$total" \
+          "queuedSeries=$(echo "$s" | field queuedSeries) incomingdir $([ -n "$claimed_at" ] && echo empty || echo "not empty")"
+    fi
+  fi
+  if [ "${elapsed%.*}" -ge 3600 ]; then echo "not done after an hour: $(stats)" >&2; exit 1; fi
+done
+elapsed=$(calc "$(now) - $t0")
+cpu_used=""
+[ -n "$server_pid" ] && cpu_used=$(calc "$(cpu_seconds "$server_pid") - $cpu_before")
+after=$(stats)
+
+if [ -n "${JFR:-}" ] && [ -n "$server_pid" ]; then
+  jcmd "$server_pid" JFR.stop name=bench >/dev/null
+  log "JFR profile of the import: $work/import.jfr (KEEP=1 keeps it)"
+  jfr print --stack-depth 64 --events jdk.ExecutionSample "$work/import.jfr" | awk '
+    BEGIN { depth = -1 }
+    function out(title, a, n,   k, cmd) {
+      print "  " title
+      cmd = "sort -rn | head -" n
+      for (k in a) printf "%7d  %s\n", a[k], k | cmd
+      close(cmd)
+    }
+    /sampledThread = / { t = $0; sub(/.*sampledThread = "/, "", t); sub(/".*/, "", t); gsub(/[0-9]+/, "N", t); threads[t]++; samples++ }
+    /stackTrace = \[/ { depth = 0; delete seen; next }
+    /^[ \t]+\]/ { depth = -1 }
+    depth >= 0 && /^[ \t]+[A-Za-z_$]/ {
+      f = $0; sub(/^[ \t]+/, "", f); sub(/[ \t]+line:.*/, "", f)
+      if (depth++ == 0) leaf[f]++
+      if (f ~ /^org\.neuroarchive|^com\.pixelmed|^org\.h2|^org\.eclipse\.persistence|^sun\.nio\.fs|^java\.security/ && !(f in seen)) { seen[f] = 1; incl[f]++ }
+    }
+    END {
+      printf "  %d execution samples\n", samples
+      out("samples by thread:", threads, 8)
+      out("hottest leaf frames (self time):", leaf, 20)
+      out("hottest application/PixelMed/H2/EclipseLink/file-system frames (inclusive):", incl, 30)
+    }'
+fi
+
+echo
+echo "== global import benchmark: $subjects subjects x $series series x $instances instances, $problem_percent % problem files"
+printf '%-44s %s\n' "files dropped (one rename)" "$files ($total instances + $problems problem files)"
+printf '%-44s %s\n' "bytes dropped" "$bytes ($(calc "$bytes / 1048576") MiB)"
+[ -n "$startup" ] && printf '%-44s %s\n' "server start-up (build + boot + deploy)" "$startup s"
+printf '%-44s %s\n' "incomingdir emptied (scan + claims) after" "$claimed_at s"
+printf '%-44s %s\n' "every instance queryable after" "$elapsed s"
+printf '%-44s %s\n' "throughput" "$(calc "$total / $elapsed") instances/s, $(calc "$files / $elapsed") files/s, $(calc "$bytes / $elapsed / 1048576") MiB/s"
+if [ -n "$server_pid" ] && [ -r "/proc/$server_pid/status" ]; then
+  hwm=$(awk '/VmHWM/ { print $2 }' "/proc/$server_pid/status")
+  rss=$(awk '/VmRSS/ { print $2 }' "/proc/$server_pid/status")
+  printf '%-44s %s\n' "server memory (pid $server_pid)" "peak RSS (VmHWM) $((hwm / 1024)) MiB; RSS before $((${rss_before:-0} / 1024)) MiB, after $((rss / 1024)) MiB"
+  printf '%-44s %s\n' "server CPU during the import" "$cpu_used s on $(nproc) cores ($(calc "$cpu_used / $elapsed / $(nproc) * 100") % of the machine), $(calc "$cpu_used * 1000 / $total") ms per instance"
+  printf '%-44s %s\n' "server JVM" "$(tr '\0' ' ' <"/proc/$server_pid/cmdline" | grep -oE -- '-Xm[sx][0-9]+[kmgKMG]' | tr '\n' ' ')"
+fi
+printf '%-44s %s\n' "stats before" "$before"
+printf '%-44s %s\n' "stats after" "$after"

@@ -1,0 +1,124 @@
+package org.neuroarchive.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A WildFly of the test installation started as a plain process with its own server base directory,
+ * data directory and port offset, so that a test can kill it with SIGKILL and start it again —
+ * something Arquillian's container control cannot do.
+ */
+final class ServerProcess {
+
+    private final Path jbossHome;
+    private final Path baseDir;
+    private final Path dataDir;
+    private final int portOffset;
+    private final Path log;
+    private Process process;
+
+    ServerProcess(Path jbossHome, Path baseDir, Path dataDir, int portOffset) {
+        this.jbossHome = jbossHome;
+        this.baseDir = baseDir;
+        this.dataDir = dataDir;
+        this.portOffset = portOffset;
+        this.log = baseDir.resolveSibling(baseDir.getFileName() + ".out");
+    }
+
+    /** Copies the configured {@code standalone/} folder and deploys the EAR by the deployment scanner. */
+    void prepare(Path ear) throws IOException {
+        deleteTree(baseDir);
+        deleteTree(dataDir);
+        Path source = jbossHome.resolve("standalone");
+        try (Stream<Path> walk = Files.walk(source)) {
+            for (Path from : walk.toList()) {
+                Path relative = source.relativize(from);
+                if (relative.startsWith("data") || relative.startsWith("log") || relative.startsWith("tmp")
+                        || relative.startsWith("deployments")) {
+                    continue;
+                }
+                Path to = baseDir.resolve(relative.toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to);
+                }
+            }
+        }
+        Files.createDirectories(baseDir.resolve("deployments"));
+        Files.copy(ear, baseDir.resolve("deployments").resolve("neuroarchive.ear"));
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + (8080 + portOffset) + "/neuroarchive";
+    }
+
+    void start(Duration timeout) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(List.of(jbossHome.resolve("bin/standalone.sh").toString(),
+                "-c", "standalone-full.xml", "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
+                "-Djboss.server.base.dir=" + baseDir, "-Djboss.socket.binding.port-offset=" + portOffset,
+                "-Dneuroarchive.data-dir=" + dataDir, "-Djava.awt.headless=true"));
+        builder.environment().put("NEUROARCHIVE_IMPORT_SCAN_INTERVAL_SECONDS", "1");
+        builder.environment().put("NEUROARCHIVE_IMPORT_SETTLE_SECONDS", "0");
+        builder.environment().put("JAVA_OPTS", "-Xms256m -Xmx1g -Djava.net.preferIPv4Stack=true");
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        process = builder.start();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("WildFly exited while starting; see " + log);
+            }
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/stats")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("WildFly did not answer within " + timeout + "; see " + log);
+    }
+
+    /** SIGKILL to the server JVM and its launcher: no shutdown hook, no flush, as in a power cut. */
+    void kill() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor();
+        while (process.descendants().anyMatch(ProcessHandle::isAlive)) {
+            Thread.sleep(50);
+        }
+    }
+
+    /** A normal stop (SIGTERM). */
+    void stop() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        process.waitFor();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

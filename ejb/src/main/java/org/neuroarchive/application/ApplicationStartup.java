@@ -1,0 +1,65 @@
+package org.neuroarchive.application;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.neuroarchive.archive.control.DerivedFilesRepair;
+import org.neuroarchive.config.Resources;
+import org.neuroarchive.config.StorageLocations;
+import org.neuroarchive.importing.control.ClaimRecovery;
+
+/**
+ * Runs once before anything else: creates the data directories, migrates the schema, and recovers
+ * series claimed before a crash. Other beans that must not run earlier call {@link #ready()}.
+ */
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+public class ApplicationStartup {
+
+    private static final Logger LOG = Logger.getLogger(ApplicationStartup.class.getName());
+
+    @Resource(lookup = Resources.DATASOURCE)
+    DataSource dataSource;
+
+    @Inject
+    StorageLocations locations;
+
+    @Inject
+    ClaimRecovery recovery;
+
+    @Inject
+    DerivedFilesRepair derivedFiles;
+
+    @PostConstruct
+    void start() {
+        locations.createDirectories();
+        LOG.info(() -> "NeuroArchive data: incomingdir " + locations.incoming() + ", archivedir " + locations.archive()
+                + ", problemdir " + locations.problem() + ", backupdir " + locations.backup()
+                + ", staging " + locations.staging());
+        SchemaMigration.migrate(dataSource);
+        try {
+            H2IdentityRepair.repair(dataSource);
+            recovery.recover();
+            derivedFiles.repairRecent();
+        } catch (IOException e) {
+            throw new UncheckedIOException("recovery of claimed series failed", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot check the database's identity counters: " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns once startup has completed (the container serialises calls after initialisation). */
+    public boolean ready() {
+        return true;
+    }
+}

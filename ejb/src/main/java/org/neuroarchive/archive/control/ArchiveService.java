@@ -1,0 +1,205 @@
+package org.neuroarchive.archive.control;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.Map;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.neuroarchive.archive.entity.Instance;
+import org.neuroarchive.dicom.DicomFormatException;
+import org.neuroarchive.dicom.DicomHeader;
+import org.neuroarchive.dicom.DicomReader;
+import org.neuroarchive.dicom.InspectedInstance;
+import org.neuroarchive.importlog.control.ImportLog;
+import org.neuroarchive.importlog.entity.ImportLogEntry;
+import org.neuroarchive.matching.control.Placement;
+import org.neuroarchive.matching.control.SeriesIdentity;
+import org.neuroarchive.matching.control.SeriesPlacer;
+import org.neuroarchive.matching.entity.Series;
+
+/**
+ * The one archive service every entry (folder scan, upload, C-STORE) feeds. Within the caller's
+ * transaction it reads every file once (digest and completeness), files the series under its subject
+ * and study, and places each instance in NiDB's layout; files move for good only when the transaction
+ * commits (see {@link FileTransaction}).
+ */
+@Stateless
+public class ArchiveService {
+
+    private static final Logger LOG = Logger.getLogger(ArchiveService.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    SeriesPlacer placer;
+
+    @Inject
+    InstanceFiler filer;
+
+    @Inject
+    ProblemStore problems;
+
+    @Inject
+    ImportLog importLog;
+
+    @Inject
+    SeriesDetails details;
+
+    @Inject
+    SeriesThumbnail thumbnail;
+
+    @Inject
+    SeriesBackup backup;
+
+    private final DicomReader reader = new DicomReader();
+
+    /**
+     * Archives the files of one series by NiDB's rules, or as {@code instructions} say for a series a
+     * person released; {@code batchId} ties the log rows to the claim (may be null).
+     */
+    public ArchiveOutcome archive(Long batchId, List<ClaimedFile> files, FilingInstructions instructions) {
+        FileTransaction fileTransaction = FileTransaction.current(transactions);
+        Tally tally = new Tally();
+        try {
+            List<Readable> readable = new ArrayList<>();
+            for (ClaimedFile file : files) {
+                inspect(fileTransaction, batchId, file, tally).ifPresent(i -> readable.add(new Readable(file, i)));
+            }
+            Map<String, Instance> archived = filer.archivedAmong(readable.stream().map(Readable::sopUid).toList());
+            List<Readable> fresh = new ArrayList<>();
+            List<Readable> repeats = new ArrayList<>(); // same SOPInstanceUID twice in this call
+            Set<String> freshUids = new HashSet<>();
+            for (Readable r : readable) {
+                if (archived.containsKey(r.sopUid())) {
+                    tally.count(filer.fileKnown(fileTransaction, batchId, r.file(), r.inspected(), archived.get(r.sopUid())));
+                } else if (freshUids.add(r.sopUid())) {
+                    fresh.add(r);
+                } else {
+                    repeats.add(r);
+                }
+            }
+            if (fresh.isEmpty()) {
+                return tally.outcome(null, null, null);
+            }
+            SeriesIdentity identity = SeriesIdentity.of(fresh.get(0).inspected().header());
+            if (instructions.released()) {
+                identity = identity.releasedAs(instructions.patientId());
+            }
+            Optional<String> unfileable = identity.unfileableReason();
+            if (unfileable.isPresent()) {
+                return tally.outcome(null, null, unfileable.get());
+            }
+            Placement placement = placer.place(identity, instructions.projectCostcenter());
+            Series series = placement.series();
+            em.lock(series, LockModeType.PESSIMISTIC_WRITE); // one archive transaction per series at a time
+            // archived meanwhile by a transaction that held the lock before us
+            archived.putAll(filer.archivedAmong(freshUids));
+            List<Path> placed = new ArrayList<>();
+            for (Readable r : fresh) {
+                Instance known = archived.get(r.sopUid());
+                if (known != null) {
+                    tally.count(filer.fileKnown(fileTransaction, batchId, r.file(), r.inspected(), known));
+                    continue;
+                }
+                Instance instance = filer.fileNew(fileTransaction, batchId, placement, r.file(), r.inspected());
+                archived.put(r.sopUid(), instance);
+                placed.add(Path.of(instance.getFilePath()));
+                tally.count(InstanceFiler.Result.ARCHIVED);
+            }
+            for (Readable r : repeats) {
+                tally.count(filer.fileKnown(fileTransaction, batchId, r.file(), r.inspected(), archived.get(r.sopUid())));
+            }
+            updateSeries(series, identity, fresh.get(0).inspected().header());
+            afterCommit(fileTransaction, placement, placed);
+            ArchiveOutcome outcome = tally.outcome(series.getId(), placement, null);
+            importLog.record(new ImportLogEntry(batchId, ImportLogEntry.Outcome.SERIES_ARCHIVED,
+                    identity.seriesDescription().isEmpty() ? "series " + identity.seriesNumber() : identity.seriesDescription(),
+                    outcome.summary()).about(placement.subject().getUid(), placement.study().getStudyNum(), series.getSeriesNum()));
+            return outcome;
+        } catch (IOException e) {
+            // the archive or problem directory is not writable: a system problem, retried later
+            throw new ArchiveStorageException("archive storage failed: " + e, e);
+        }
+    }
+
+    /** A file that was read completely and is usable DICOM. */
+    private record Readable(ClaimedFile file, InspectedInstance inspected) {
+        String sopUid() {
+            return inspected.header().sopInstanceUid();
+        }
+    }
+
+    private Optional<InspectedInstance> inspect(FileTransaction fileTransaction, Long batchId, ClaimedFile file,
+                                                Tally tally) throws IOException {
+        try {
+            return Optional.of(reader.inspect(file.path()));
+        } catch (DicomFormatException bad) {
+            problems.quarantineOnCommit(fileTransaction, batchId, file.path(), file.originalName(), bad.reason());
+            tally.count(InstanceFiler.Result.QUARANTINED);
+        } catch (NoSuchFileException gone) {
+            LOG.warning(() -> "file vanished before it could be archived: " + file.path());
+        }
+        return Optional.empty();
+    }
+
+    /** Counts of what became of the files of one call. */
+    private static final class Tally {
+        private int archived;
+        private int duplicates;
+        private int quarantined;
+
+        void count(InstanceFiler.Result result) {
+            switch (result) {
+                case ARCHIVED -> archived++;
+                case DUPLICATE -> duplicates++;
+                case QUARANTINED -> quarantined++;
+            }
+        }
+
+        ArchiveOutcome outcome(Long seriesId, Placement placement, String heldReason) {
+            return new ArchiveOutcome(placement == null ? null : placement.subject().getId(),
+                    placement == null ? null : placement.study().getId(), seriesId,
+                    placement == null ? null : placement.describe(), archived, duplicates,
+                    quarantined, heldReason, placement != null && placement.subjectCreated(),
+                    placement != null && placement.studyCreated(), placement != null && placement.seriesCreated());
+        }
+    }
+
+    private void updateSeries(Series series, SeriesIdentity identity, DicomHeader latest) {
+        series.describe(identity.seriesDescription(), identity.protocolName(),
+                identity.seriesDateTime().orElse(null), identity.rows(), identity.columns());
+        Object[] contents = em.createNamedQuery(Instance.SERIES_CONTENTS, Object[].class)
+                .setParameter("series", series).getSingleResult();
+        series.setContents(((Number) contents[0]).intValue(), contents[1] == null ? 0 : ((Number) contents[1]).longValue());
+        details.update(series, latest);
+    }
+
+    /** Once the files are committed: the series' thumbnail from its middle instance, and the backup copy. */
+    private void afterCommit(FileTransaction fileTransaction, Placement placement, List<Path> archived) {
+        if (archived.isEmpty()) {
+            return;
+        }
+        Series series = placement.series();
+        Path seriesDir = ArchiveLayout.seriesDir(placement.subject().getUid(), placement.study().getStudyNum(),
+                series.getSeriesNum());
+        details.middleInstance(series, series.getFileCount())
+                .ifPresent(middle -> thumbnail.renderAfterCommit(fileTransaction, seriesDir, middle));
+        backup.copyAfterCommit(fileTransaction, seriesDir, archived);
+    }
+}

@@ -1,0 +1,119 @@
+package org.neuroarchive.archive.control;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.UUID;
+
+/**
+ * File moves that never leave half a file under a final name: an atomic rename where the file system
+ * allows it, otherwise a copy to a hidden temporary name beside the target followed by an atomic
+ * rename. Targets must be names the caller owns (see {@link #reserve}), since a rename replaces.
+ */
+public final class AtomicFiles {
+
+    private AtomicFiles() {
+    }
+
+    /** Moves {@code source} to {@code target} (replacing it); the source is gone afterwards. */
+    public static void move(Path source, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException otherFileSystem) {
+            copyThenRename(source, target);
+            Files.delete(source);
+        }
+    }
+
+    /**
+     * Makes {@code target} hold the bytes of {@code source}, keeping the source: a hard link when both
+     * are on one file system (created under the final name in one atomic step), otherwise a copy to a
+     * temporary name and an atomic rename. A target that is already a link to the source is left as
+     * it is (a retried transaction placing the same file again).
+     */
+    public static void place(Path source, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && Files.isSameFile(source, target)) {
+            return;
+        }
+        try {
+            Files.createLink(target, source);
+            return;
+        } catch (FileAlreadyExistsException stale) {
+            // a different file under that name (left by an interrupted attempt): replace it below
+        } catch (IOException | UnsupportedOperationException noLink) {
+            // another file system: copy below
+        }
+        Path temporary = temporaryBeside(target);
+        try {
+            try {
+                Files.createLink(temporary, source);
+            } catch (IOException | UnsupportedOperationException noLink) {
+                Files.copy(source, temporary, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary); // rename(2) between two links to one file leaves both
+        }
+    }
+
+    /** Makes {@code target} a copy of {@code source} (never a link), appearing atomically; replaces an older copy. */
+    public static void copy(Path source, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        copyThenRename(source, target);
+    }
+
+    /** Makes {@code target} hold {@code bytes}, appearing atomically; replaces an older file. */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path temporary = temporaryBeside(target);
+        try {
+            Files.write(temporary, bytes);
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Claims a free name for {@code fileName} in {@code dir} by creating an empty placeholder; a taken
+     * name gets a suffix ({@code scan.dcm}, {@code scan-1.dcm}, {@code scan-2.dcm}…). Never overwrites.
+     */
+    public static Path reserve(Path dir, String fileName) throws IOException {
+        Files.createDirectories(dir);
+        String base = fileName;
+        String extension = "";
+        int dot = fileName.lastIndexOf('.');
+        if (dot > 0) {
+            base = fileName.substring(0, dot);
+            extension = fileName.substring(dot);
+        }
+        for (int n = 0; ; n++) {
+            Path candidate = dir.resolve(n == 0 ? fileName : base + "-" + n + extension);
+            try {
+                return Files.createFile(candidate);
+            } catch (FileAlreadyExistsException taken) {
+                // try the next suffix
+            }
+        }
+    }
+
+    private static void copyThenRename(Path source, Path target) throws IOException {
+        Path temporary = temporaryBeside(target);
+        try {
+            Files.copy(source, temporary, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary); // only left over when the copy or the rename failed
+        }
+    }
+
+    private static Path temporaryBeside(Path target) {
+        return target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
+    }
+}

@@ -1,0 +1,120 @@
+package org.neuroarchive.archive.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.neuroarchive.archive.entity.Instance;
+import org.neuroarchive.config.ImportSettings;
+import org.neuroarchive.config.StorageLocations;
+import org.neuroarchive.dicom.InspectedInstance;
+import org.neuroarchive.importlog.control.ImportLog;
+import org.neuroarchive.importlog.entity.ImportLogEntry;
+import org.neuroarchive.matching.control.Placement;
+
+/**
+ * Files one instance into its series: SOPInstanceUID and content digest decide whether it is new,
+ * an identical copy (nothing changes) or a conflicting object, which the {@link ConflictPolicy}
+ * settles without losing either object.
+ */
+@Stateless
+public class InstanceFiler {
+
+    /** What became of one file. */
+    public enum Result { ARCHIVED, DUPLICATE, QUARANTINED }
+
+    private static final int LOOKUP_CHUNK = 500;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    StorageLocations locations;
+
+    @Inject
+    ProblemStore problems;
+
+    @Inject
+    ImportLog importLog;
+
+    @Inject
+    ImportSettings settings;
+
+    /**
+     * The archived instances among {@code sopUids}, by SOPInstanceUID: one query per 500 UIDs, and no
+     * flush of what this transaction has pending (so that its inserts can be batched).
+     */
+    public Map<String, Instance> archivedAmong(Collection<String> sopUids) {
+        Map<String, Instance> archived = new HashMap<>();
+        List<String> uids = List.copyOf(new LinkedHashSet<>(sopUids));
+        for (int from = 0; from < uids.size(); from += LOOKUP_CHUNK) {
+            em.createNamedQuery(Instance.BY_SOP_UIDS, Instance.class)
+                    .setParameter("uids", uids.subList(from, Math.min(uids.size(), from + LOOKUP_CHUNK)))
+                    .setFlushMode(FlushModeType.COMMIT)
+                    .getResultStream().forEach(i -> archived.put(i.getSopInstanceUid(), i));
+        }
+        return archived;
+    }
+
+    /**
+     * Settles a file whose SOPInstanceUID is archived already (identical copy or conflict). Needs no
+     * placement, so known instances never create subjects or series.
+     */
+    public Result fileKnown(FileTransaction files, Long batchId, ClaimedFile claimed, InspectedInstance inspected,
+                            Instance archived) throws IOException {
+        return duplicate(files, batchId, claimed, inspected, archived);
+    }
+
+    /** Archives a new instance into {@code placement}; the caller has made sure its SOPInstanceUID is new. */
+    public Instance fileNew(FileTransaction files, Long batchId, Placement placement, ClaimedFile claimed,
+                            InspectedInstance inspected) throws IOException {
+        String sopUid = inspected.header().sopInstanceUid();
+        String subjectUid = placement.subject().getUid();
+        int studyNum = placement.study().getStudyNum();
+        int seriesNum = placement.series().getSeriesNum();
+        Path relative = ArchiveLayout.instanceFile(subjectUid, studyNum, seriesNum, inspected.header());
+        files.place(claimed.path(), locations.archive().resolve(relative));
+        Instance instance = new Instance(placement.series(), sopUid, inspected.header().sopClassUid(),
+                inspected.header().instanceNumber(), relative.toString(), inspected.size(), inspected.sha256(),
+                inspected.header().acquisition().slicePosition());
+        em.persist(instance);
+        files.deleteOnCommit(claimed.path());
+        importLog.record(new ImportLogEntry(batchId, ImportLogEntry.Outcome.ARCHIVED, claimed.originalName(),
+                "archived as " + relative).about(subjectUid, studyNum, seriesNum));
+        return instance;
+    }
+
+    private Result duplicate(FileTransaction files, Long batchId, ClaimedFile claimed, InspectedInstance inspected,
+                             Instance archived) throws IOException {
+        if (archived.getSha256().equals(inspected.sha256())) {
+            files.deleteOnCommit(claimed.path());
+            importLog.record(new ImportLogEntry(batchId, ImportLogEntry.Outcome.DUPLICATE, claimed.originalName(),
+                    "identical to the archived instance " + archived.getFilePath() + "; nothing changed"));
+            return Result.DUPLICATE;
+        }
+        if (settings.conflictPolicy() == ConflictPolicy.REPLACE_ARCHIVED) {
+            Path archivedFile = locations.archive().resolve(archived.getFilePath());
+            problems.keepCopy(files, batchId, archivedFile, archived.getFilePath(),
+                    "superseded: replaced by " + claimed.originalName() + ", a different object with the same "
+                            + "SOPInstanceUID " + archived.getSopInstanceUid());
+            archived.replaceContent(inspected.size(), inspected.sha256());
+            files.replaceOnCommit(claimed.path(), archivedFile);
+            importLog.record(new ImportLogEntry(batchId, ImportLogEntry.Outcome.ARCHIVED, claimed.originalName(),
+                    "replaced the archived instance " + archived.getFilePath() + " (its previous content is in problemdir)"));
+            return Result.ARCHIVED;
+        }
+        problems.quarantineOnCommit(files, batchId, claimed.path(), claimed.originalName(),
+                "conflicting duplicate: SOPInstanceUID " + archived.getSopInstanceUid()
+                        + " is already archived with different content (" + archived.getFilePath()
+                        + "); the archived copy was kept");
+        return Result.QUARANTINED;
+    }
+}

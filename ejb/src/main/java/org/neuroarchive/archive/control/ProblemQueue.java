@@ -1,0 +1,75 @@
+package org.neuroarchive.archive.control;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.neuroarchive.archive.entity.ProblemFile;
+import org.neuroarchive.common.control.RequestRejected;
+import org.neuroarchive.config.StorageLocations;
+import org.neuroarchive.importlog.control.ImportLog;
+import org.neuroarchive.importlog.entity.ImportLogEntry;
+import org.neuroarchive.common.control.Paging;
+
+/** problemdir as a queue a person works through: list the files with their reasons, re-import one. */
+@Stateless
+public class ProblemQueue {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    StorageLocations locations;
+
+    @Inject
+    ImportLog importLog;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    /** Newest first. */
+    public List<ProblemView> list(int offset, int limit) {
+        return Paging.page(em.createNamedQuery(ProblemFile.NEWEST_FIRST, ProblemFile.class), offset, limit)
+                .getResultStream()
+                .map(p -> new ProblemView(p.getId(), p.getOriginalName(), p.getStoredPath(), p.getReason(), p.getCreatedAt()))
+                .toList();
+    }
+
+    /**
+     * Moves the file back into incomingdir (under its original name, suffixed if that name is taken)
+     * so that the global import reads it again, and removes it from the problem list; the move
+     * happens when the removal commits.
+     */
+    public void reimport(long id) {
+        ProblemFile problem = em.find(ProblemFile.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (problem == null) {
+            throw new RequestRejected(RequestRejected.Reason.NOT_FOUND, "no problem file with id " + id);
+        }
+        Path stored = locations.problem().resolve(problem.getStoredPath()).normalize();
+        if (!stored.startsWith(locations.problem()) || !Files.isRegularFile(stored)) {
+            throw new RequestRejected(RequestRejected.Reason.CONFLICT,
+                    "the file " + problem.getStoredPath() + " is no longer in problemdir");
+        }
+        Path original = locations.incoming().resolve(problem.getOriginalName()).normalize();
+        if (!original.startsWith(locations.incoming())) {
+            original = locations.incoming().resolve(stored.getFileName());
+        }
+        try {
+            Path target = FileTransaction.current(transactions)
+                    .moveOnCommit(stored, original.getParent(), original.getFileName().toString());
+            em.remove(problem);
+            importLog.record(new ImportLogEntry(null, ImportLogEntry.Outcome.REIMPORTED, problem.getOriginalName(),
+                    "moved from problemdir (" + problem.getStoredPath() + ") back to incomingdir as "
+                            + locations.incoming().relativize(target) + "; it was quarantined because: " + problem.getReason()));
+        } catch (IOException e) {
+            throw new ArchiveStorageException("cannot move " + stored + " back to incomingdir: " + e, e);
+        }
+    }
+}

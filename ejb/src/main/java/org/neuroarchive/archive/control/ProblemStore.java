@@ -1,0 +1,85 @@
+package org.neuroarchive.archive.control;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.neuroarchive.archive.entity.ProblemFile;
+import org.neuroarchive.config.StorageLocations;
+import org.neuroarchive.importlog.control.ImportLog;
+import org.neuroarchive.importlog.entity.ImportLogEntry;
+import org.neuroarchive.common.entity.ColumnText;
+
+/**
+ * problemdir: files that cannot be archived go to {@code problem/<yyyy-mm-dd>/} under their original
+ * name (a suffix when the name is taken, never an overwrite), with the reason in the database and the
+ * import log.
+ */
+@Stateless
+public class ProblemStore {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    StorageLocations locations;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    ImportLog importLog;
+
+    /**
+     * Quarantines a file in a transaction of its own (e.g. while scanning): the record and the move
+     * commit together, and a failed transaction leaves the file where it was.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public ProblemFile quarantineNow(Path file, String originalName, String reason) throws IOException {
+        return quarantineOnCommit(FileTransaction.current(transactions), null, file, originalName, reason);
+    }
+
+    /** Records the problem now and moves the file when the current transaction commits. */
+    public ProblemFile quarantineOnCommit(FileTransaction files, Long batchId, Path file, String originalName,
+                                          String reason) throws IOException {
+        Path target = files.moveOnCommit(file, todaysDir(), baseName(originalName));
+        return record(batchId, originalName, target, reason);
+    }
+
+    /**
+     * Keeps a copy of {@code file} in problemdir now (a link: the file itself stays), recorded with
+     * its reason; the copy is revoked if the transaction rolls back.
+     */
+    public ProblemFile keepCopy(FileTransaction files, Long batchId, Path file, String name, String reason)
+            throws IOException {
+        Path target = AtomicFiles.reserve(todaysDir(), baseName(name));
+        files.place(file, target);
+        return record(batchId, name, target, reason);
+    }
+
+    private ProblemFile record(Long batchId, String originalName, Path target, String reason) {
+        String stored = locations.problem().relativize(target).toString();
+        ProblemFile problem = new ProblemFile(ColumnText.clip(originalName, 1024), stored, ColumnText.clip(reason, 1024));
+        em.persist(problem);
+        importLog.record(new ImportLogEntry(batchId, ImportLogEntry.Outcome.QUARANTINED, originalName,
+                reason + " (moved to problemdir as " + stored + ")"));
+        return problem;
+    }
+
+    private Path todaysDir() {
+        return locations.problem().resolve(LocalDate.now().toString());
+    }
+
+    private static String baseName(String originalName) {
+        Path name = Path.of(originalName).getFileName();
+        return name == null ? "unnamed" : name.toString();
+    }
+
+}

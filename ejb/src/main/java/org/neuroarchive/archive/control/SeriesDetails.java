@@ -1,0 +1,63 @@
+package org.neuroarchive.archive.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.neuroarchive.archive.entity.Instance;
+import org.neuroarchive.dicom.AcquisitionParameters;
+import org.neuroarchive.dicom.DicomHeader;
+import org.neuroarchive.matching.entity.Series;
+import org.neuroarchive.matching.entity.SeriesParameters;
+
+/**
+ * Keeps what NiDB records per series up to date whenever files are archived into it: the acquisition
+ * parameters of the latest header, the number of slices and BOLD repetitions (see {@link SeriesGeometry}),
+ * and the validity flag with the missing InstanceNumbers over every archived instance (earlier imports
+ * included). Runs in the archive transaction, after the new instances are persisted.
+ */
+@Stateless
+public class SeriesDetails {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public void update(Series series, DicomHeader latest) {
+        List<Integer> numbers = new ArrayList<>();
+        Set<String> positions = new HashSet<>();
+        List<Object[]> rows = em.createNamedQuery(Instance.SERIES_NUMBERS_AND_POSITIONS, Object[].class)
+                .setParameter("series", series).getResultList();
+        for (Object[] row : rows) {
+            numbers.add((Integer) row[0]);
+            if (row[1] != null) {
+                positions.add((String) row[1]);
+            }
+        }
+        AcquisitionParameters a = latest.acquisition();
+        Integer frames = latest.numberOfFrames();
+        series.setParameters(new SeriesParameters(a.repetitionTime(), a.echoTime(), a.inversionTime(), a.flipAngle(),
+                a.magneticFieldStrength(), a.sliceThickness(), a.spacingBetweenSlices(), a.pixelBandwidth(),
+                a.scanningSequence(), a.sequenceName(), a.imageType(),
+                SeriesGeometry.slices(a, frames, positions.size()),
+                SeriesGeometry.boldRepetitions(a, frames, rows.size(), positions.size()),
+                a.kvp(), a.exposure(), a.xRayTubeCurrent(), a.convolutionKernel(), a.bodyPartExamined()));
+        InstanceNumberGaps gaps = InstanceNumberGaps.of(numbers, Series.MISSING_TEXT);
+        series.setValidity(gaps.missingCount(), gaps.ranges());
+    }
+
+    /** The archived file (relative to archivedir) of the middle instance by InstanceNumber, if any. */
+    public Optional<Path> middleInstance(Series series, int instanceCount) {
+        if (instanceCount < 1) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery(Instance.SERIES_FILES_IN_ORDER, String.class)
+                .setParameter("series", series)
+                .setFirstResult(instanceCount / 2).setMaxResults(1)
+                .getResultStream().findFirst().map(Path::of);
+    }
+}

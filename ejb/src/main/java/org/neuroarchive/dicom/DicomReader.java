@@ -1,0 +1,251 @@
+package org.neuroarchive.dicom;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.DicomInputStream;
+import com.pixelmed.dicom.TagFromName;
+import com.pixelmed.dicom.TransferSyntax;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
+
+/**
+ * Reads DICOM files with PixelMed and refuses what the archive cannot use. PixelMed itself accepts
+ * junk silently (an empty list for a text file, a partial list for a truncated one), so every read
+ * here is validated: required UIDs present, and for {@link #inspect} the pixel data complete.
+ * Thread-safe and stateless.
+ */
+public class DicomReader {
+
+    private static final int BUFFER_SIZE = 64 * 1024;
+    private static final int MAX_UID_LENGTH = 64;
+    /** The Part 10 preamble (128 bytes) and the prefix {@code DICM}. */
+    private static final int PREFIX_END = 132;
+    private static final int LAST_GROUP_BEFORE_SOP_CLASS = 0x0008;
+
+    /**
+     * Reads the header (everything before the pixel data) for grouping and matching.
+     *
+     * @throws DicomFormatException the file is empty, not DICOM or lacks a required UID
+     * @throws NoSuchFileException  the file disappeared (not a property of the file's content)
+     */
+    public DicomHeader readHeader(Path file) throws DicomFormatException, NoSuchFileException {
+        long size = checkNotEmpty(file);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER_SIZE)) {
+            checkStartsLikeDicom(in, size);
+            DicomInputStream dis = new DicomInputStream(in);
+            AttributeList list = new AttributeList();
+            list.read(dis, TagFromName.PixelData);
+            return toHeader(list, dis);
+        } catch (NoSuchFileException e) {
+            throw e;
+        } catch (DicomFormatException e) {
+            throw e;
+        } catch (IOException | DicomException | RuntimeException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /**
+     * Reads the whole file once: header, pixel data completeness (without loading pixels into
+     * memory) and the SHA-256 of every byte.
+     */
+    public InspectedInstance inspect(Path file) throws DicomFormatException, NoSuchFileException {
+        long size = checkNotEmpty(file);
+        MessageDigest sha256 = newSha256();
+        try (InputStream raw = Files.newInputStream(file);
+             DigestInputStream digesting = new DigestInputStream(raw, sha256);
+             BufferedInputStream buffered = new BufferedInputStream(digesting, BUFFER_SIZE)) {
+            checkStartsLikeDicom(buffered, size);
+            DicomInputStream dis = new DicomInputStream(buffered);
+            AttributeList list = new AttributeList();
+            long consumed = list.read(dis, TagFromName.PixelData);
+            DicomHeader header = toHeader(list, dis);
+            if (TransferSyntax.DeflatedExplicitVRLittleEndian.equals(header.transferSyntaxUid())) {
+                if (header.isImage()) {
+                    verifyDeflatedPixelData(file, header);
+                }
+            } else if (header.isImage()) {
+                PixelDataCheck.verify(dis, header);
+            } else if (consumed < size && dis.read() < 0) {
+                // PixelMed stops without an exception where an attribute's value is cut off
+                throw new DicomFormatException("truncated: the file ends inside an attribute (" + consumed + " of "
+                        + size + " bytes form complete attributes)");
+            }
+            buffered.transferTo(OutputStreamDiscard.INSTANCE);
+            return new InspectedInstance(header, size, HexFormat.of().formatHex(sha256.digest()));
+        } catch (NoSuchFileException e) {
+            throw e;
+        } catch (DicomFormatException e) {
+            throw e;
+        } catch (IOException | DicomException | RuntimeException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /**
+     * The pixel data check of a deflated file. PixelMed inflates the data set through a stream of its
+     * own, so the stream it leaves behind is inside the compressed bytes: read the file a second time
+     * (these files are rare) through an inflater of our own.
+     */
+    private static void verifyDeflatedPixelData(Path file, DicomHeader header)
+            throws IOException, DicomException, DicomFormatException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER_SIZE)) {
+            DicomInputStream meta = new DicomInputStream(in);
+            new AttributeList().readOnlyMetaInformationHeader(meta);
+            DicomInputStream dataSet = new DicomInputStream(new InflaterInputStream(meta, new Inflater(true), BUFFER_SIZE),
+                    TransferSyntax.ExplicitVRLittleEndian, false);
+            new AttributeList().read(dataSet, TagFromName.PixelData);
+            PixelDataCheck.verify(dataSet, header);
+        }
+    }
+
+    /**
+     * Refuses, before PixelMed reads it, a file that cannot be DICOM: neither the Part 10 prefix
+     * {@code DICM} at offset 128 nor a data set whose first element is in group 0000–0008 (a data set
+     * without a preamble must begin there, since SOPClassUID (0008,0016) is required and elements are
+     * in ascending order). PixelMed would otherwise take the first bytes of a text file as a tag and a
+     * value length, and allocate that length (hundreds of megabytes for the JSON and text files of the
+     * pydicom corpus) before it notices the file is too short.
+     */
+    private static void checkStartsLikeDicom(InputStream in, long size) throws IOException, DicomFormatException {
+        byte[] start = new byte[PREFIX_END];
+        in.mark(PREFIX_END);
+        int n = in.readNBytes(start, 0, PREFIX_END);
+        in.reset();
+        if (n == PREFIX_END && start[128] == 'D' && start[129] == 'I' && start[130] == 'C' && start[131] == 'M') {
+            return;
+        }
+        if (n < 8) {
+            throw new DicomFormatException("not a DICOM file (" + size + " bytes: shorter than one DICOM element)");
+        }
+        int littleEndianGroup = (start[0] & 0xFF) | (start[1] & 0xFF) << 8;
+        int bigEndianGroup = (start[0] & 0xFF) << 8 | (start[1] & 0xFF);
+        if (littleEndianGroup > LAST_GROUP_BEFORE_SOP_CLASS && bigEndianGroup > LAST_GROUP_BEFORE_SOP_CLASS) {
+            throw new DicomFormatException("not a DICOM file (no DICM prefix at byte 128, and it does not begin with a "
+                    + "DICOM element: first bytes " + HexFormat.ofDelimiter(" ").formatHex(start, 0, 4) + ")");
+        }
+    }
+
+    private static long checkNotEmpty(Path file) throws DicomFormatException, NoSuchFileException {
+        try {
+            long size = Files.size(file);
+            if (size == 0) {
+                throw new DicomFormatException("empty file (0 bytes)");
+            }
+            return size;
+        } catch (NoSuchFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new DicomFormatException("unreadable: " + e.getMessage());
+        }
+    }
+
+    private static DicomFormatException unreadable(Exception e) {
+        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new DicomFormatException("not readable as DICOM: " + detail);
+    }
+
+    private static DicomHeader toHeader(AttributeList list, DicomInputStream dis) throws DicomFormatException {
+        if (list.isEmpty()) {
+            throw new DicomFormatException("not a DICOM file (no DICOM attributes found)");
+        }
+        List<String> missing = new ArrayList<>();
+        String sopClass = requiredUid(list, TagFromName.SOPClassUID, "SOPClassUID", missing);
+        String sopInstance = requiredUid(list, TagFromName.SOPInstanceUID, "SOPInstanceUID", missing);
+        String study = requiredUid(list, TagFromName.StudyInstanceUID, "StudyInstanceUID", missing);
+        String series = requiredUid(list, TagFromName.SeriesInstanceUID, "SeriesInstanceUID", missing);
+        if (!missing.isEmpty()) {
+            throw new DicomFormatException("missing or malformed required attribute(s): " + String.join(", ", missing)
+                    + " (truncated or not an image object)");
+        }
+        String transferSyntax = text(list, TagFromName.TransferSyntaxUID);
+        if (transferSyntax.isEmpty() && dis.getTransferSyntaxToReadDataSet() != null) {
+            transferSyntax = dis.getTransferSyntaxToReadDataSet().getUID();
+        }
+        return new DicomHeader(sopClass, sopInstance, study, series, transferSyntax,
+                text(list, TagFromName.PatientID),
+                text(list, TagFromName.PatientName),
+                text(list, TagFromName.PatientSex),
+                text(list, TagFromName.PatientBirthDate),
+                text(list, TagFromName.Modality),
+                text(list, TagFromName.StudyDate),
+                text(list, TagFromName.StudyTime),
+                text(list, TagFromName.StudyID),
+                text(list, TagFromName.StudyDescription),
+                text(list, TagFromName.SeriesDate),
+                text(list, TagFromName.SeriesTime),
+                text(list, TagFromName.SeriesDescription),
+                text(list, TagFromName.ProtocolName),
+                number(list, TagFromName.SeriesNumber),
+                number(list, TagFromName.InstanceNumber),
+                number(list, TagFromName.AcquisitionNumber),
+                text(list, TagFromName.AcquisitionTime),
+                text(list, TagFromName.ContentTime),
+                number(list, TagFromName.Rows),
+                number(list, TagFromName.Columns),
+                number(list, TagFromName.NumberOfFrames),
+                number(list, TagFromName.SamplesPerPixel),
+                number(list, TagFromName.BitsAllocated),
+                text(list, TagFromName.PhotometricInterpretation),
+                AcquisitionReader.read(list));
+    }
+
+    private static String requiredUid(AttributeList list, AttributeTag tag, String name, List<String> missing) {
+        String uid = text(list, tag);
+        if (uid.isEmpty() || uid.length() > MAX_UID_LENGTH || !uid.chars().allMatch(c -> c > ' ' && c < 127)) {
+            missing.add(name);
+        }
+        return uid;
+    }
+
+    static String text(AttributeList list, AttributeTag tag) {
+        String value = Attribute.getSingleStringValueOrEmptyString(list, tag);
+        // trailing NUL padding occurs in the wild
+        return value.replace('\0', ' ').strip();
+    }
+
+    /** Every value of a multi-valued attribute, separated by backslashes as in DICOM (e.g. ORIGINAL\PRIMARY\M). */
+    static String allValues(AttributeList list, AttributeTag tag) {
+        String value = Attribute.getDelimitedStringValuesOrEmptyString(list, tag);
+        return value.replace('\0', ' ').strip();
+    }
+
+    private static Integer number(AttributeList list, AttributeTag tag) {
+        String value = text(list, tag);
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.startsWith("+") ? value.substring(1) : value);
+        } catch (NumberFormatException e) {
+            try {
+                double d = Double.parseDouble(value);
+                return d == Math.rint(d) && Math.abs(d) < Integer.MAX_VALUE ? (int) d : null;
+            } catch (NumberFormatException notANumber) {
+                return null;
+            }
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.neuroarchive.importing.control;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.io.IOException;
+import java.util.logging.Logger;
+import org.neuroarchive.archive.control.ArchiveOutcome;
+import org.neuroarchive.archive.control.ArchiveService;
+import org.neuroarchive.archive.control.ArchiveStorageException;
+import org.neuroarchive.archive.control.FileTransaction;
+import org.neuroarchive.archive.control.FilingInstructions;
+import org.neuroarchive.common.entity.Record;
+import org.neuroarchive.config.StorageLocations;
+import org.neuroarchive.importing.entity.ImportBatch;
+import org.neuroarchive.importlog.control.ImportLog;
+import org.neuroarchive.importlog.entity.ImportLogEntry;
+import org.neuroarchive.matching.entity.Series;
+import org.neuroarchive.matching.entity.Study;
+import org.neuroarchive.matching.entity.Subject;
+
+/**
+ * Archives one claimed series of the global import, once: the batch row is locked and a batch that is
+ * not queued is left alone, so a redelivered or re-sent message changes nothing. Runs in a
+ * transaction of its own, so that a failure rolls back the archive work but not the message's
+ * transaction, which records the failed attempt instead (see {@link BatchRetries}).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class BatchArchiver {
+
+    private static final Logger LOG = Logger.getLogger("org.neuroarchive.import");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    StorageLocations locations;
+
+    @Inject
+    ArchiveService archive;
+
+    @Inject
+    ImportLog importLog;
+
+    @Inject
+    ScanLog scans;
+
+    public void archive(long batchId) {
+        ImportBatch batch = em.find(ImportBatch.class, batchId, LockModeType.PESSIMISTIC_WRITE);
+        if (batch == null) {
+            LOG.warning(() -> "archive message for unknown import batch " + batchId + " ignored");
+            return;
+        }
+        if (batch.getStatus() != ImportBatch.Status.QUEUED) {
+            LOG.fine(() -> "import batch " + batchId + " is " + batch.getStatus() + "; nothing to do");
+            return;
+        }
+        ClaimFolder folder = new ClaimFolder(locations.claims(), batch.getClaimKey());
+        try {
+            FilingInstructions instructions = new FilingInstructions(batch.getReleasePatientId(), batch.getReleaseProject());
+            ArchiveOutcome outcome = archive.archive(batchId, folder.files(), instructions);
+            if (outcome.held()) {
+                batch.hold(outcome.heldReason());
+                importLog.record(new ImportLogEntry(batchId, ImportLogEntry.Outcome.HELD, batch.getSeriesKey(),
+                        batch.getFileCount() + " files held for review: " + outcome.heldReason()));
+            } else {
+                // created by this batch also when an earlier, failed attempt of it created the row
+                batch.done(outcome.subjectId(), outcome.studyId(), outcome.seriesId(), outcome.summary(),
+                        outcome.archived(), outcome.duplicates(), outcome.quarantined(),
+                        outcome.subjectCreated() || createdSince(Subject.class, outcome.subjectId(), batch),
+                        outcome.studyCreated() || createdSince(Study.class, outcome.studyId(), batch),
+                        outcome.seriesCreated() || createdSince(Series.class, outcome.seriesId(), batch));
+            }
+            FileTransaction.current(transactions).afterCommit(folder::removeEmptyDirectoriesQuietly);
+            if (batch.getScanId() != null) {
+                em.flush();
+                scans.batchSettled(batch.getScanId());
+            }
+        } catch (IOException e) {
+            throw new ArchiveStorageException("cannot read claim folder " + folder.root() + ": " + e, e);
+        }
+    }
+
+    private boolean createdSince(Class<? extends Record> type, Long id, ImportBatch batch) {
+        if (id == null) {
+            return false;
+        }
+        Record row = em.find(type, id);
+        return row != null && !row.getCreatedAt().isBefore(batch.getCreatedAt());
+    }
+}

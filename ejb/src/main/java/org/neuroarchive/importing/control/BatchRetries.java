@@ -1,0 +1,101 @@
+package org.neuroarchive.importing.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+import org.neuroarchive.config.ImportSettings;
+import org.neuroarchive.importing.entity.ImportBatch;
+import org.neuroarchive.importlog.control.ImportLog;
+import org.neuroarchive.importlog.entity.ImportLogEntry;
+
+/**
+ * Bounded retries of series whose archive transaction failed for a reason outside their files
+ * (storage, database): the delay doubles with each attempt; after the last one the batch is FAILED,
+ * visibly, with its files kept in the claim folder. (The broker's own redelivery delay is not
+ * applied to rolled-back XA deliveries, so retries are the application's job.)
+ */
+@Stateless
+public class BatchRetries {
+
+    private static final Logger LOG = Logger.getLogger("org.neuroarchive.import");
+    private static final long MAX_DELAY_SECONDS = 3600;
+    static final int STALE_MINUTES = 10;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ImportSettings settings;
+
+    @Inject
+    ImportDispatcher dispatcher;
+
+    @Inject
+    ImportLog importLog;
+
+    @Inject
+    BatchRetries self;
+
+    public void attemptFailed(long batchId, String reason) {
+        ImportBatch batch = em.find(ImportBatch.class, batchId, LockModeType.PESSIMISTIC_WRITE);
+        if (batch == null || batch.getStatus() != ImportBatch.Status.QUEUED) {
+            return;
+        }
+        int attempt = batch.getAttempts() + 1;
+        if (attempt >= settings.maxAttempts()) {
+            batch.attemptFailed(reason, null);
+            importLog.record(new ImportLogEntry(batchId, ImportLogEntry.Outcome.FAILED, batch.getSeriesKey(),
+                    "failed after " + attempt + " attempts; its " + batch.getFileCount()
+                            + " files wait in their claim folder for a retry: " + reason));
+            return;
+        }
+        long delay = Math.min(MAX_DELAY_SECONDS, (long) settings.retryDelaySeconds() << Math.min(attempt - 1, 20));
+        batch.attemptFailed(reason, LocalDateTime.now().plusSeconds(delay));
+        LOG.warning(() -> "import batch " + batchId + " not archived (attempt " + attempt + " of "
+                + settings.maxAttempts() + "), next attempt in " + delay + " s: " + reason);
+    }
+
+    /** As {@link #resendDue()}, but a failure (e.g. a row locked by a long archive transaction) is only logged. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void resendDueQuietly() {
+        try {
+            self.resendDue();
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "retries not sent this time: " + e);
+        }
+    }
+
+    /**
+     * Sends the archive message again for every batch whose retry is due, and for queued batches
+     * that have not moved for {@value #STALE_MINUTES} minutes: their message may be lost (a failure
+     * that could not even be recorded, such as a database outage, ends in the broker's dead-letter
+     * queue). Archiving is idempotent, so a message too many changes nothing.
+     */
+    public int resendDue() {
+        LocalDateTime now = LocalDateTime.now();
+        List<ImportBatch> due = new ArrayList<>(em.createNamedQuery(ImportBatch.DUE_FOR_RETRY, ImportBatch.class)
+                .setParameter("status", ImportBatch.Status.QUEUED).setParameter("now", now)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).setMaxResults(100).getResultList());
+        List<ImportBatch> stale = em.createNamedQuery(ImportBatch.STALE_QUEUED, ImportBatch.class)
+                .setParameter("status", ImportBatch.Status.QUEUED).setParameter("before", now.minusMinutes(STALE_MINUTES))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).setMaxResults(100).getResultList();
+        if (!stale.isEmpty()) {
+            LOG.warning(() -> stale.size() + " queued series have not moved for " + STALE_MINUTES
+                    + " minutes; their archive messages are sent again");
+        }
+        due.addAll(stale);
+        for (ImportBatch batch : due) {
+            batch.retrying();
+            dispatcher.resend(batch.getId());
+        }
+        return due.size();
+    }
+}

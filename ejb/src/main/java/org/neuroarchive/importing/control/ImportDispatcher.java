@@ -1,0 +1,59 @@
+package org.neuroarchive.importing.control;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.neuroarchive.config.Resources;
+import java.util.ArrayList;
+import java.util.List;
+import org.neuroarchive.importing.entity.ImportBatch;
+import org.neuroarchive.common.entity.ColumnText;
+
+/**
+ * Records a claimed series and sends its archive message in one transaction: either both exist or
+ * neither does (then the files go back to incomingdir, by the scanner or by startup recovery).
+ * Called from outside transactions, so each group of series gets a transaction of its own.
+ */
+@Stateless
+public class ImportDispatcher {
+
+    /** Message property holding the import batch id. */
+    public static final String BATCH_ID = "batchId";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    @JMSConnectionFactory(Resources.CONNECTION_FACTORY)
+    JMSContext jms;
+
+    @Resource(lookup = Resources.IMPORT_SERIES_QUEUE)
+    Queue importSeriesQueue;
+
+    /** Records the claimed series and sends one archive message each, all in the caller's transaction. */
+    public void dispatchAll(List<ClaimQueue.Claim> claims, Long scanId) {
+        List<ImportBatch> batches = new ArrayList<>();
+        for (ClaimQueue.Claim claim : claims) {
+            ImportBatch batch = new ImportBatch(claim.claimKey(), ColumnText.clip(claim.seriesKey().value(), 255), scanId,
+                    claim.fileCount());
+            em.persist(batch);
+            batches.add(batch);
+        }
+        em.flush();
+        batches.forEach(batch -> send(batch.getId()));
+    }
+
+    /** Sends the archive message of an existing batch again (idempotent on the receiving side). */
+    public void resend(long batchId) {
+        send(batchId);
+    }
+
+    private void send(long batchId) {
+        jms.createProducer().setProperty(BATCH_ID, batchId).send(importSeriesQueue, "archive import batch " + batchId);
+    }
+}

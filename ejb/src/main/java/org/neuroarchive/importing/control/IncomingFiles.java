@@ -1,0 +1,101 @@
+package org.neuroarchive.importing.control;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Walks incomingdir for files ready to import: recursively, never following symbolic links, skipping
+ * hidden names and {@code *.part} files (a receiver still writing), taking only settled files — older
+ * than the settle time and with the size they had at the previous scan — and at most {@code limit}.
+ * {@code sizes} remembers the sizes seen; it is updated by the walk.
+ */
+public final class IncomingFiles {
+
+    /**
+     * Files ready to import; how many were seen but left (too recent, still growing, or not seen
+     * before); and of those, how many are old enough and only need a second look.
+     */
+    public record Found(List<Path> ready, int notSettled, int firstSeen) {
+    }
+
+    private IncomingFiles() {
+    }
+
+    public static Found find(Path incoming, Instant settledBefore, int limit, Map<Path, Long> sizes) throws IOException {
+        List<Path> ready = new ArrayList<>();
+        int[] notSettled = {0};
+        int[] firstSeen = {0};
+        Files.walkFileTree(incoming, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                return !dir.equals(incoming) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (!attrs.isRegularFile() || isHidden(file) || file.getFileName().toString().endsWith(".part")) {
+                    return FileVisitResult.CONTINUE;
+                }
+                Long previousSize = sizes.put(file, attrs.size());
+                boolean old = !attrs.lastModifiedTime().toInstant().isAfter(settledBefore);
+                if (!old || previousSize == null || previousSize != attrs.size()) {
+                    notSettled[0]++;
+                    if (old && previousSize == null) {
+                        firstSeen[0]++;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+                ready.add(file);
+                return ready.size() >= limit ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                return FileVisitResult.CONTINUE; // vanished or unreadable directory entry: next scan
+            }
+        });
+        return new Found(ready, notSettled[0], firstSeen[0]);
+    }
+
+    /** Removes empty subdirectories (never incomingdir itself) not modified since {@code settledBefore}. */
+    public static void removeEmptyDirectories(Path incoming, Instant settledBefore) throws IOException {
+        List<Path> dirs = new ArrayList<>();
+        Files.walkFileTree(incoming, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
+                if (!dir.equals(incoming) && !isHidden(dir)) {
+                    dirs.add(dir);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        for (Path dir : dirs) { // deepest first: post-order
+            try (var entries = Files.list(dir)) {
+                if (entries.findAny().isEmpty()
+                        && Files.getLastModifiedTime(dir).toInstant().isBefore(settledBefore)) {
+                    Files.deleteIfExists(dir);
+                }
+            } catch (IOException stillInUse) {
+                // left for a later scan
+            }
+        }
+    }
+
+    private static boolean isHidden(Path path) {
+        Path name = path.getFileName();
+        return name != null && name.toString().startsWith(".");
+    }
+}

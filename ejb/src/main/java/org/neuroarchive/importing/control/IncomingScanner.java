@@ -1,0 +1,138 @@
+package org.neuroarchive.importing.control;
+
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+import org.neuroarchive.archive.control.ProblemStore;
+import org.neuroarchive.config.ImportSettings;
+import org.neuroarchive.config.StorageLocations;
+import org.neuroarchive.dicom.DicomFormatException;
+import org.neuroarchive.dicom.DicomHeader;
+import org.neuroarchive.dicom.DicomReader;
+
+/**
+ * The global import's folder scan: reads the headers of settled files in incomingdir, quarantines
+ * what is not usable DICOM, groups the rest into series, claims each series by atomic renames into
+ * its claim folder and queues one archive message per series. One scan at a time; a scan asked for
+ * while another runs is skipped (the running one will see the files or the next one will).
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class IncomingScanner {
+
+    private static final Logger LOG = Logger.getLogger("org.neuroarchive.import");
+
+    private static final long SECOND_LOOK_MILLIS = 1000;
+    /** Scans in a row at most (a backlog of 100,000 files is 20 chunks of 5,000). */
+    private static final int MAX_ROUNDS = 40;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final DicomReader reader = new DicomReader();
+    /** Sizes of the files seen in incomingdir, for the settle rule (only touched by the running scan). */
+    private final Map<Path, Long> sizesSeen = new HashMap<>();
+    private volatile int waiting;
+
+    @Inject
+    StorageLocations locations;
+
+    @Inject
+    ImportSettings settings;
+
+    @Inject
+    ProblemStore problems;
+
+    @Inject
+    ClaimQueue claims;
+
+    @Inject
+    ScanLog scanLog;
+
+    /** Files seen in incomingdir at the last scan that are not settled yet. */
+    public int waitingFiles() {
+        return waiting;
+    }
+
+    public ScanSummary scan() {
+        if (!running.compareAndSet(false, true)) {
+            return ScanSummary.skipped();
+        }
+        try {
+            ScanSummary summary = scanOnce();
+            for (int round = 1; round < MAX_ROUNDS; round++) {
+                if (summary.filesRead() >= settings.chunkSize()) {
+                    summary = scanOnce(); // a full chunk: more files are waiting, take them now
+                } else if (summary.filesRead() == 0 && summary.firstSeen() > 0) {
+                    // old files seen for the first time need a second look at their size: one
+                    // second later, rather than a whole scan interval
+                    Thread.sleep(SECOND_LOOK_MILLIS);
+                    summary = scanOnce();
+                } else {
+                    break;
+                }
+            }
+            return summary;
+        } catch (IOException e) {
+            LOG.warning(() -> "scan of incomingdir " + locations.incoming() + " failed: " + e);
+            return ScanSummary.skipped();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ScanSummary.skipped();
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private ScanSummary scanOnce() throws IOException {
+        long start = System.currentTimeMillis();
+        Path incoming = locations.incoming();
+        Instant settledBefore = Instant.now().minusSeconds(settings.settleSeconds());
+        IncomingFiles.Found found = IncomingFiles.find(incoming, settledBefore, settings.chunkSize(), sizesSeen);
+        waiting = found.notSettled();
+        sizesSeen.keySet().removeIf(path -> !Files.exists(path));
+        if (found.ready().isEmpty()) {
+            return new ScanSummary(true, 0, found.notSettled(), found.firstSeen(), 0, 0, 0, 0,
+                    System.currentTimeMillis() - start);
+        }
+        long scanId = scanLog.open();
+        SeriesGrouper grouper = new SeriesGrouper();
+        int quarantined = 0;
+        long bytes = 0;
+        for (Path file : found.ready()) {
+            String name = incoming.relativize(file).toString();
+            try {
+                bytes += sizesSeen.getOrDefault(file, 0L);
+                DicomHeader header = reader.readHeader(file);
+                grouper.add(file, header);
+            } catch (DicomFormatException bad) {
+                problems.quarantineNow(file, name, bad.reason());
+                quarantined++;
+            } catch (NoSuchFileException gone) {
+                LOG.fine(() -> name + " disappeared while scanning");
+            } catch (IOException | RuntimeException e) {
+                LOG.warning(() -> name + " stays in incomingdir for the next scan: " + e);
+            }
+        }
+        int queued = claims.claimAndQueue(incoming, grouper.groups(), scanId);
+        found.ready().forEach(sizesSeen::remove);
+        IncomingFiles.removeEmptyDirectories(incoming, settledBefore);
+        ScanSummary summary = new ScanSummary(true, found.ready().size(), found.notSettled(), found.firstSeen(),
+                quarantined, queued, grouper.fileCount(), bytes, System.currentTimeMillis() - start);
+        scanLog.finish(scanId, summary);
+        LOG.info(summary::describe);
+        return summary;
+    }
+}

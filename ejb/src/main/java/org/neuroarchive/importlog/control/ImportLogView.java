@@ -1,0 +1,8 @@
+package org.neuroarchive.importlog.control;
+
+import java.time.LocalDateTime;
+
+/** One import log line as the API shows it. */
+public record ImportLogView(long id, LocalDateTime createdAt, String outcome, String fileName, String message,
+                            Long batchId, String subjectUid, Integer studyNum, Integer seriesNum) {
+}

@@ -1,0 +1,102 @@
+package org.neuroarchive.importlog.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import org.neuroarchive.common.entity.Record;
+import org.neuroarchive.common.entity.ColumnText;
+
+/** One line of the import log: what happened to a file or a series, in words a user understands. */
+@Entity
+@Table(name = "import_log")
+@NamedQuery(name = ImportLogEntry.COUNT_BY_OUTCOME, query = "SELECT COUNT(e) FROM ImportLogEntry e WHERE e.outcome = :outcome")
+public class ImportLogEntry extends Record {
+
+    public static final String COUNT_BY_OUTCOME = "ImportLogEntry.countByOutcome";
+
+    /** What became of a file or a series. */
+    public enum Outcome {
+        ARCHIVED,
+        DUPLICATE,
+        QUARANTINED,
+        SERIES_ARCHIVED,
+        HELD,
+        RELEASED,
+        DISCARDED,
+        REIMPORTED,
+        RETRIED,
+        FAILED,
+        SCAN
+    }
+
+    @Column(name = "batch_id")
+    private Long batchId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 32)
+    private Outcome outcome;
+
+    @Column(name = "file_name", nullable = false, length = 1024)
+    private String fileName;
+
+    @Column(name = "subject_uid", length = 16)
+    private String subjectUid;
+
+    @Column(name = "study_num")
+    private Integer studyNum;
+
+    @Column(name = "series_num")
+    private Integer seriesNum;
+
+    @Column(nullable = false, length = 2048)
+    private String message;
+
+    protected ImportLogEntry() {
+    }
+
+    public ImportLogEntry(Long batchId, Outcome outcome, String fileName, String message) {
+        this.batchId = batchId;
+        this.outcome = outcome;
+        this.fileName = ColumnText.clip(fileName, 1024);
+        this.message = ColumnText.clip(message, 2048);
+    }
+
+    public ImportLogEntry about(String subjectUid, Integer studyNum, Integer seriesNum) {
+        this.subjectUid = subjectUid;
+        this.studyNum = studyNum;
+        this.seriesNum = seriesNum;
+        return this;
+    }
+
+
+    public Outcome getOutcome() {
+        return outcome;
+    }
+
+    public String getFileName() {
+        return fileName;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public Long getBatchId() {
+        return batchId;
+    }
+
+    public String getSubjectUid() {
+        return subjectUid;
+    }
+
+    public Integer getStudyNum() {
+        return studyNum;
+    }
+
+    public Integer getSeriesNum() {
+        return seriesNum;
+    }
+}

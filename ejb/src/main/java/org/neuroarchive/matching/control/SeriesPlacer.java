@@ -1,0 +1,43 @@
+package org.neuroarchive.matching.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.neuroarchive.matching.entity.Enrollment;
+import org.neuroarchive.matching.entity.Project;
+import org.neuroarchive.matching.entity.Series;
+import org.neuroarchive.matching.entity.Study;
+import org.neuroarchive.matching.entity.Subject;
+
+/** Finds or creates everything a series is filed under, by NiDB's default rules for the global import. */
+@Stateless
+public class SeriesPlacer {
+
+    @Inject
+    ProjectResolver projects;
+
+    @Inject
+    SubjectMatcher subjects;
+
+    @Inject
+    StudyMatcher studies;
+
+    @Inject
+    SeriesMatcher series;
+
+    /**
+     * Requires {@code identity.unfileableReason()} to be empty. {@code projectCostcenter}, when not
+     * null, names the project instead of the StudyDescription rule (a person's choice on release).
+     */
+    public Placement place(SeriesIdentity identity, String projectCostcenter) {
+        Project project = projectCostcenter == null
+                ? projects.resolve(identity.studyDescription())
+                : projects.byCostcenter(projectCostcenter).orElseThrow(() ->
+                        new IllegalArgumentException("no project with cost center " + projectCostcenter));
+        Found<Subject> subject = subjects.findOrCreate(identity);
+        Enrollment enrollment = subjects.enroll(subject.value(), project);
+        Found<Study> study = studies.findOrCreate(enrollment, identity);
+        Found<Series> filed = series.findOrCreate(study.value(), identity);
+        return new Placement(project, subject.value(), enrollment, study.value(), filed.value(),
+                subject.created(), study.created(), filed.created());
+    }
+}

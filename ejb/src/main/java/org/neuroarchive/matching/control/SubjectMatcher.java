@@ -1,0 +1,61 @@
+package org.neuroarchive.matching.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Locale;
+import java.util.Optional;
+import org.neuroarchive.matching.entity.Enrollment;
+import org.neuroarchive.matching.entity.Project;
+import org.neuroarchive.matching.entity.Subject;
+
+/**
+ * NiDB's default subject rule for the global import: the PatientID is compared with every subject's
+ * UID and alternate UIDs, and with their SHA-1 hashes, across all projects. A new subject gets a
+ * fresh UID, a family, and the PatientID as alternate UID; it is enrolled in the project when it is
+ * not yet.
+ */
+@Stateless
+public class SubjectMatcher {
+
+    private static final int ATTEMPTS = 3;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    NewRecords newRecords;
+
+    public Optional<Subject> find(String patientId) {
+        return lookup(em, patientId);
+    }
+
+    static Optional<Subject> lookup(EntityManager em, String patientId) {
+        return em.createNamedQuery(Subject.BY_UID_OR_ALTUID, Subject.class)
+                .setParameter("id", patientId)
+                .setParameter("hash", patientId.strip().toLowerCase(Locale.ROOT))
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    public Found<Subject> findOrCreate(SeriesIdentity identity) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Subject> existing = find(identity.patientId());
+            if (existing.isPresent()) {
+                return Found.existing(existing.get());
+            }
+            Optional<Found<Long>> made = newRecords.subject(identity);
+            if (made.isPresent()) {
+                return new Found<>(em.find(Subject.class, made.get().value()), made.get().created());
+            }
+        }
+        throw new IllegalStateException("could not find or create the subject for PatientID " + identity.patientId());
+    }
+
+    public Enrollment enroll(Subject subject, Project project) {
+        return em.createNamedQuery(Enrollment.FIND, Enrollment.class)
+                .setParameter("subject", subject).setParameter("project", project)
+                .getResultStream().findFirst()
+                .orElseGet(() -> em.find(Enrollment.class, newRecords.enrollment(subject.getId(), project.getId())));
+    }
+}

@@ -1,0 +1,99 @@
+package org.neuroarchive.importing.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IncomingFilesTest {
+
+    @TempDir
+    Path incoming;
+
+    @TempDir
+    Path outside;
+
+    private Path file(String relative, Instant modified) throws IOException {
+        Path file = incoming.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, relative);
+        Files.setLastModifiedTime(file, FileTime.from(modified));
+        return file;
+    }
+
+    @Test
+    void findsSettledFilesAtAnyDepthAndSkipsTheRest() throws IOException {
+        Instant old = Instant.now().minusSeconds(600);
+        file("a.dcm", old);
+        file("x/y/z/b.dcm", old);
+        file("fresh.dcm", Instant.now());
+        file(".hidden.dcm", old);
+        file(".claimed/c.dcm", old);
+        file("d.dcm.part", old);
+        Files.writeString(outside.resolve("secret.dcm"), "outside");
+        Files.createSymbolicLink(incoming.resolve("link.dcm"), outside.resolve("secret.dcm"));
+        Files.createSymbolicLink(incoming.resolve("linkdir"), outside);
+
+        Map<Path, Long> sizes = new HashMap<>();
+        IncomingFiles.Found first = IncomingFiles.find(incoming, Instant.now().minusSeconds(10), 100, sizes);
+        assertEquals(List.of(), first.ready(), "a file is taken only when its size was seen before");
+        assertEquals(2, first.firstSeen(), "the two old files only need a second look; the fresh one waits anyway");
+        IncomingFiles.Found found = IncomingFiles.find(incoming, Instant.now().minusSeconds(10), 100, sizes);
+
+        Set<String> names = found.ready().stream().map(p -> incoming.relativize(p).toString()).collect(Collectors.toSet());
+        assertEquals(Set.of("a.dcm", "x/y/z/b.dcm"), names);
+        assertEquals(1, found.notSettled());
+    }
+
+    @Test
+    void takesAtMostAChunk() throws IOException {
+        for (int i = 0; i < 25; i++) {
+            file("f" + i + ".dcm", Instant.now().minusSeconds(600));
+        }
+        Map<Path, Long> sizes = new HashMap<>();
+        IncomingFiles.find(incoming, Instant.now(), 10, sizes);
+        assertEquals(10, IncomingFiles.find(incoming, Instant.now(), 10, sizes).ready().size());
+    }
+
+    @Test
+    void aFileThatGrewSinceTheLastScanWaits() throws IOException {
+        Path growing = file("growing.dcm", Instant.now().minusSeconds(600));
+        Map<Path, Long> sizes = new HashMap<>();
+        IncomingFiles.find(incoming, Instant.now().minusSeconds(10), 100, sizes);
+        Files.writeString(growing, "more bytes arrived", java.nio.file.StandardOpenOption.APPEND);
+        Files.setLastModifiedTime(growing, FileTime.from(Instant.now().minusSeconds(600)));
+
+        IncomingFiles.Found found = IncomingFiles.find(incoming, Instant.now().minusSeconds(10), 100, sizes);
+
+        assertEquals(List.of(), found.ready());
+        assertEquals(1, found.notSettled());
+        assertEquals(List.of(growing), IncomingFiles.find(incoming, Instant.now().minusSeconds(10), 100, sizes).ready());
+    }
+
+    @Test
+    void removesOnlyOldEmptySubdirectories() throws IOException {
+        Path old = Files.createDirectories(incoming.resolve("old/empty"));
+        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minusSeconds(600)));
+        Path recent = Files.createDirectories(incoming.resolve("recent"));
+        file("kept/a.dcm", Instant.now().minusSeconds(600));
+
+        IncomingFiles.removeEmptyDirectories(incoming, Instant.now().minusSeconds(10));
+
+        assertFalse(Files.exists(old));
+        assertTrue(Files.exists(recent), "a folder being filled right now stays");
+        assertTrue(Files.exists(incoming.resolve("kept/a.dcm")));
+        assertTrue(Files.exists(incoming));
+    }
+}

@@ -93,22 +93,40 @@ final class ServerProcess {
 
     /** SIGKILL to the server JVM and its launcher: no shutdown hook, no flush, as in a power cut. */
     void kill() throws InterruptedException {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        process.waitFor();
-        while (process.descendants().anyMatch(ProcessHandle::isAlive)) {
-            Thread.sleep(50);
-        }
+        List<ProcessHandle> tree = tree();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        awaitExit(tree);
     }
 
-    /** A normal stop (SIGTERM). */
+    /**
+     * A normal stop (SIGTERM), waiting for the server JVM itself, not only its launcher script: the
+     * JVM deletes its {@code tmp/} folder while shutting down, and the next test reuses the folder.
+     */
     void stop() throws InterruptedException {
         if (process == null) {
             return;
         }
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        process.waitFor();
+        List<ProcessHandle> tree = tree();
+        tree.forEach(ProcessHandle::destroy);
+        awaitExit(tree);
+        process = null;
+    }
+
+    /** The launcher script and every process below it, taken before any of them is signalled. */
+    private List<ProcessHandle> tree() {
+        List<ProcessHandle> tree = new java.util.ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        return tree;
+    }
+
+    private static void awaitExit(List<ProcessHandle> tree) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (tree.stream().anyMatch(ProcessHandle::isAlive)) {
+            if (System.nanoTime() > deadline) {
+                tree.forEach(ProcessHandle::destroyForcibly);
+            }
+            Thread.sleep(50);
+        }
     }
 
     private static void deleteTree(Path dir) throws IOException {
@@ -117,7 +135,7 @@ final class ServerProcess {
         }
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+                Files.deleteIfExists(p);
             }
         }
     }

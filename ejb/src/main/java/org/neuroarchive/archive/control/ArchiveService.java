@@ -24,9 +24,11 @@ import org.neuroarchive.dicom.DicomReader;
 import org.neuroarchive.dicom.InspectedInstance;
 import org.neuroarchive.importlog.control.ImportLog;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
+import org.neuroarchive.importlog.entity.LogSource;
 import org.neuroarchive.matching.control.Placement;
 import org.neuroarchive.matching.control.SeriesIdentity;
 import org.neuroarchive.matching.control.SeriesPlacer;
+import org.neuroarchive.matching.control.SubjectMatcher;
 import org.neuroarchive.matching.entity.Series;
 
 /**
@@ -50,6 +52,9 @@ public class ArchiveService {
     SeriesPlacer placer;
 
     @Inject
+    SubjectMatcher subjects;
+
+    @Inject
     InstanceFiler filer;
 
     @Inject
@@ -71,15 +76,15 @@ public class ArchiveService {
 
     /**
      * Archives the files of one series by NiDB's rules, or as {@code instructions} say for a series a
-     * person released; {@code batchId} ties the log rows to the claim (may be null).
+     * person released; {@code source} ties the log rows to the batch or import.
      */
-    public ArchiveOutcome archive(Long batchId, List<ClaimedFile> files, FilingInstructions instructions) {
+    public ArchiveOutcome archive(LogSource source, List<ClaimedFile> files, FilingInstructions instructions) {
         FileTransaction fileTransaction = FileTransaction.current(transactions);
         Tally tally = new Tally();
         try {
             List<Readable> readable = new ArrayList<>();
             for (ClaimedFile file : files) {
-                inspect(fileTransaction, batchId, file, tally).ifPresent(i -> readable.add(new Readable(file, i)));
+                inspect(fileTransaction, source, file, tally).ifPresent(i -> readable.add(new Readable(file, i)));
             }
             Map<String, Instance> archived = filer.archivedAmong(readable.stream().map(Readable::sopUid).toList());
             List<Readable> fresh = new ArrayList<>();
@@ -87,7 +92,7 @@ public class ArchiveService {
             Set<String> freshUids = new HashSet<>();
             for (Readable r : readable) {
                 if (archived.containsKey(r.sopUid())) {
-                    tally.count(filer.fileKnown(fileTransaction, batchId, r.file(), r.inspected(), archived.get(r.sopUid())));
+                    tally.count(filer.fileKnown(fileTransaction, source, r.file(), r.inspected(), archived.get(r.sopUid())));
                 } else if (freshUids.add(r.sopUid())) {
                     fresh.add(r);
                 } else {
@@ -97,15 +102,17 @@ public class ArchiveService {
             if (fresh.isEmpty()) {
                 return tally.outcome(null, null, null);
             }
-            SeriesIdentity identity = SeriesIdentity.of(fresh.get(0).inspected().header());
-            if (instructions.released()) {
-                identity = identity.releasedAs(instructions.patientId());
-            }
-            Optional<String> unfileable = identity.unfileableReason();
+            SeriesIdentity identity = instructions.apply(SeriesIdentity.of(fresh.get(0).inspected().header()));
+            Optional<String> unfileable = identity.unfileableReason(instructions.criteria());
             if (unfileable.isPresent()) {
                 return tally.outcome(null, null, unfileable.get());
             }
-            Placement placement = placer.place(identity, instructions.projectCostcenter());
+            Placement placement = placer.place(identity, instructions.projectCostcenter(), instructions.criteria());
+            for (String refused : subjects.addAlternateUids(placement.subject(), instructions.altUids())) {
+                importLog.record(new ImportLogEntry(source, ImportLogEntry.Outcome.FAILED, refused,
+                        "alternate UID " + refused + " not added to " + placement.subject().getUid()
+                                + ": it already identifies another subject"));
+            }
             Series series = placement.series();
             em.lock(series, LockModeType.PESSIMISTIC_WRITE); // one archive transaction per series at a time
             // archived meanwhile by a transaction that held the lock before us
@@ -114,21 +121,21 @@ public class ArchiveService {
             for (Readable r : fresh) {
                 Instance known = archived.get(r.sopUid());
                 if (known != null) {
-                    tally.count(filer.fileKnown(fileTransaction, batchId, r.file(), r.inspected(), known));
+                    tally.count(filer.fileKnown(fileTransaction, source, r.file(), r.inspected(), known));
                     continue;
                 }
-                Instance instance = filer.fileNew(fileTransaction, batchId, placement, r.file(), r.inspected());
+                Instance instance = filer.fileNew(fileTransaction, source, placement, r.file(), r.inspected());
                 archived.put(r.sopUid(), instance);
                 placed.add(Path.of(instance.getFilePath()));
                 tally.count(InstanceFiler.Result.ARCHIVED);
             }
             for (Readable r : repeats) {
-                tally.count(filer.fileKnown(fileTransaction, batchId, r.file(), r.inspected(), archived.get(r.sopUid())));
+                tally.count(filer.fileKnown(fileTransaction, source, r.file(), r.inspected(), archived.get(r.sopUid())));
             }
             updateSeries(series, identity, fresh.get(0).inspected().header());
             afterCommit(fileTransaction, placement, placed);
             ArchiveOutcome outcome = tally.outcome(series.getId(), placement, null);
-            importLog.record(new ImportLogEntry(batchId, ImportLogEntry.Outcome.SERIES_ARCHIVED,
+            importLog.record(new ImportLogEntry(source, ImportLogEntry.Outcome.SERIES_ARCHIVED,
                     identity.seriesDescription().isEmpty() ? "series " + identity.seriesNumber() : identity.seriesDescription(),
                     outcome.summary()).about(placement.subject().getUid(), placement.study().getStudyNum(), series.getSeriesNum()));
             return outcome;
@@ -145,12 +152,12 @@ public class ArchiveService {
         }
     }
 
-    private Optional<InspectedInstance> inspect(FileTransaction fileTransaction, Long batchId, ClaimedFile file,
+    private Optional<InspectedInstance> inspect(FileTransaction fileTransaction, LogSource source, ClaimedFile file,
                                                 Tally tally) throws IOException {
         try {
             return Optional.of(reader.inspect(file.path()));
         } catch (DicomFormatException bad) {
-            problems.quarantineOnCommit(fileTransaction, batchId, file.path(), file.originalName(), bad.reason());
+            problems.quarantineOnCommit(fileTransaction, source, file.path(), file.originalName(), bad.reason());
             tally.count(InstanceFiler.Result.QUARANTINED);
         } catch (NoSuchFileException gone) {
             LOG.warning(() -> "file vanished before it could be archived: " + file.path());

@@ -18,6 +18,7 @@ import org.neuroarchive.config.StorageLocations;
 import org.neuroarchive.dicom.InspectedInstance;
 import org.neuroarchive.importlog.control.ImportLog;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
+import org.neuroarchive.importlog.entity.LogSource;
 import org.neuroarchive.matching.control.Placement;
 
 /**
@@ -68,13 +69,13 @@ public class InstanceFiler {
      * Settles a file whose SOPInstanceUID is archived already (identical copy or conflict). Needs no
      * placement, so known instances never create subjects or series.
      */
-    public Result fileKnown(FileTransaction files, Long batchId, ClaimedFile claimed, InspectedInstance inspected,
+    public Result fileKnown(FileTransaction files, LogSource source, ClaimedFile claimed, InspectedInstance inspected,
                             Instance archived) throws IOException {
-        return duplicate(files, batchId, claimed, inspected, archived);
+        return duplicate(files, source, claimed, inspected, archived);
     }
 
     /** Archives a new instance into {@code placement}; the caller has made sure its SOPInstanceUID is new. */
-    public Instance fileNew(FileTransaction files, Long batchId, Placement placement, ClaimedFile claimed,
+    public Instance fileNew(FileTransaction files, LogSource source, Placement placement, ClaimedFile claimed,
                             InspectedInstance inspected) throws IOException {
         String sopUid = inspected.header().sopInstanceUid();
         String subjectUid = placement.subject().getUid();
@@ -87,31 +88,31 @@ public class InstanceFiler {
                 inspected.header().acquisition().slicePosition());
         em.persist(instance);
         files.deleteOnCommit(claimed.path());
-        importLog.record(new ImportLogEntry(batchId, ImportLogEntry.Outcome.ARCHIVED, claimed.originalName(),
+        importLog.record(new ImportLogEntry(source, ImportLogEntry.Outcome.ARCHIVED, claimed.originalName(),
                 "archived as " + relative).about(subjectUid, studyNum, seriesNum));
         return instance;
     }
 
-    private Result duplicate(FileTransaction files, Long batchId, ClaimedFile claimed, InspectedInstance inspected,
+    private Result duplicate(FileTransaction files, LogSource source, ClaimedFile claimed, InspectedInstance inspected,
                              Instance archived) throws IOException {
         if (archived.getSha256().equals(inspected.sha256())) {
             files.deleteOnCommit(claimed.path());
-            importLog.record(new ImportLogEntry(batchId, ImportLogEntry.Outcome.DUPLICATE, claimed.originalName(),
+            importLog.record(new ImportLogEntry(source, ImportLogEntry.Outcome.DUPLICATE, claimed.originalName(),
                     "identical to the archived instance " + archived.getFilePath() + "; nothing changed"));
             return Result.DUPLICATE;
         }
         if (settings.conflictPolicy() == ConflictPolicy.REPLACE_ARCHIVED) {
             Path archivedFile = locations.archive().resolve(archived.getFilePath());
-            problems.keepCopy(files, batchId, archivedFile, archived.getFilePath(),
+            problems.keepCopy(files, source, archivedFile, archived.getFilePath(),
                     "superseded: replaced by " + claimed.originalName() + ", a different object with the same "
                             + "SOPInstanceUID " + archived.getSopInstanceUid());
             archived.replaceContent(inspected.size(), inspected.sha256());
             files.replaceOnCommit(claimed.path(), archivedFile);
-            importLog.record(new ImportLogEntry(batchId, ImportLogEntry.Outcome.ARCHIVED, claimed.originalName(),
+            importLog.record(new ImportLogEntry(source, ImportLogEntry.Outcome.ARCHIVED, claimed.originalName(),
                     "replaced the archived instance " + archived.getFilePath() + " (its previous content is in problemdir)"));
             return Result.ARCHIVED;
         }
-        problems.quarantineOnCommit(files, batchId, claimed.path(), claimed.originalName(),
+        problems.quarantineOnCommit(files, source, claimed.path(), claimed.originalName(),
                 "conflicting duplicate: SOPInstanceUID " + archived.getSopInstanceUid()
                         + " is already archived with different content (" + archived.getFilePath()
                         + "); the archived copy was kept");

@@ -16,6 +16,7 @@ import org.neuroarchive.common.control.RequestRejected;
 import org.neuroarchive.config.StorageLocations;
 import org.neuroarchive.importlog.control.ImportLog;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
+import org.neuroarchive.importlog.entity.LogSource;
 import org.neuroarchive.common.control.Paging;
 
 /** problemdir as a queue a person works through: list the files with their reasons, re-import one. */
@@ -65,7 +66,7 @@ public class ProblemQueue {
             Path target = FileTransaction.current(transactions)
                     .moveOnCommit(stored, original.getParent(), original.getFileName().toString());
             em.remove(problem);
-            importLog.record(new ImportLogEntry(null, ImportLogEntry.Outcome.REIMPORTED, problem.getOriginalName(),
+            importLog.record(new ImportLogEntry(LogSource.NONE, ImportLogEntry.Outcome.REIMPORTED, problem.getOriginalName(),
                     "moved from problemdir (" + problem.getStoredPath() + ") back to incomingdir as "
                             + locations.incoming().relativize(target) + "; it was quarantined because: " + problem.getReason()));
         } catch (IOException e) {

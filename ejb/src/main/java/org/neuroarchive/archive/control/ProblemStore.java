@@ -15,6 +15,7 @@ import org.neuroarchive.archive.entity.ProblemFile;
 import org.neuroarchive.config.StorageLocations;
 import org.neuroarchive.importlog.control.ImportLog;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
+import org.neuroarchive.importlog.entity.LogSource;
 import org.neuroarchive.common.entity.ColumnText;
 
 /**
@@ -43,32 +44,32 @@ public class ProblemStore {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public ProblemFile quarantineNow(Path file, String originalName, String reason) throws IOException {
-        return quarantineOnCommit(FileTransaction.current(transactions), null, file, originalName, reason);
+        return quarantineOnCommit(FileTransaction.current(transactions), LogSource.NONE, file, originalName, reason);
     }
 
     /** Records the problem now and moves the file when the current transaction commits. */
-    public ProblemFile quarantineOnCommit(FileTransaction files, Long batchId, Path file, String originalName,
+    public ProblemFile quarantineOnCommit(FileTransaction files, LogSource source, Path file, String originalName,
                                           String reason) throws IOException {
         Path target = files.moveOnCommit(file, todaysDir(), baseName(originalName));
-        return record(batchId, originalName, target, reason);
+        return record(source, originalName, target, reason);
     }
 
     /**
      * Keeps a copy of {@code file} in problemdir now (a link: the file itself stays), recorded with
      * its reason; the copy is revoked if the transaction rolls back.
      */
-    public ProblemFile keepCopy(FileTransaction files, Long batchId, Path file, String name, String reason)
+    public ProblemFile keepCopy(FileTransaction files, LogSource source, Path file, String name, String reason)
             throws IOException {
         Path target = AtomicFiles.reserve(todaysDir(), baseName(name));
         files.place(file, target);
-        return record(batchId, name, target, reason);
+        return record(source, name, target, reason);
     }
 
-    private ProblemFile record(Long batchId, String originalName, Path target, String reason) {
+    private ProblemFile record(LogSource source, String originalName, Path target, String reason) {
         String stored = locations.problem().relativize(target).toString();
         ProblemFile problem = new ProblemFile(ColumnText.clip(originalName, 1024), stored, ColumnText.clip(reason, 1024));
         em.persist(problem);
-        importLog.record(new ImportLogEntry(batchId, ImportLogEntry.Outcome.QUARANTINED, originalName,
+        importLog.record(new ImportLogEntry(source, ImportLogEntry.Outcome.QUARANTINED, originalName,
                 reason + " (moved to problemdir as " + stored + ")"));
         return problem;
     }

@@ -21,6 +21,7 @@ import org.neuroarchive.config.StorageLocations;
 import org.neuroarchive.importing.entity.ImportBatch;
 import org.neuroarchive.importlog.control.ImportLog;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
+import org.neuroarchive.importlog.entity.LogSource;
 import org.neuroarchive.matching.entity.Series;
 import org.neuroarchive.matching.entity.Study;
 import org.neuroarchive.matching.entity.Subject;
@@ -67,8 +68,8 @@ public class BatchArchiver {
         }
         ClaimFolder folder = new ClaimFolder(locations.claims(), batch.getClaimKey());
         try {
-            FilingInstructions instructions = new FilingInstructions(batch.getReleasePatientId(), batch.getReleaseProject());
-            ArchiveOutcome outcome = archive.archive(batchId, folder.files(), instructions);
+            FilingInstructions instructions = FilingInstructions.release(batch.getReleasePatientId(), batch.getReleaseProject());
+            ArchiveOutcome outcome = archive.archive(LogSource.batch(batchId), folder.files(), instructions);
             if (outcome.held()) {
                 batch.hold(outcome.heldReason());
                 importLog.record(new ImportLogEntry(batchId, ImportLogEntry.Outcome.HELD, batch.getSeriesKey(),

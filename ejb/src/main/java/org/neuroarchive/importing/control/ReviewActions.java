@@ -13,6 +13,7 @@ import org.neuroarchive.common.control.RequestRejected;
 import org.neuroarchive.importing.entity.ImportBatch;
 import org.neuroarchive.importlog.control.ImportLog;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
+import org.neuroarchive.importlog.entity.LogSource;
 import org.neuroarchive.matching.control.ProjectResolver;
 
 /**
@@ -67,7 +68,7 @@ public class ReviewActions {
         try {
             int count = 0;
             for (ClaimedFile file : folder.files()) {
-                problems.quarantineOnCommit(files, batch.getId(), file.path(), file.originalName(), reason);
+                problems.quarantineOnCommit(files, LogSource.batch(batch.getId()), file.path(), file.originalName(), reason);
                 count++;
             }
             batch.done(null, null, null, reason, 0, 0, count, false, false, false);

@@ -12,6 +12,7 @@ import org.neuroarchive.importing.entity.ImportBatch;
 import org.neuroarchive.importing.entity.ImportScan;
 import org.neuroarchive.importlog.control.ImportLog;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
+import org.neuroarchive.importlog.entity.LogSource;
 
 /**
  * The record of each scan of incomingdir. When the scan and every series it queued are settled, one
@@ -60,7 +61,7 @@ public class ScanLog {
         }
         scan.complete();
         String text = report.describe(Duration.between(scan.getCreatedAt(), LocalDateTime.now()));
-        importLog.record(new ImportLogEntry(null, ImportLogEntry.Outcome.SCAN, "scan " + scan.getId(), text));
+        importLog.record(new ImportLogEntry(LogSource.NONE, ImportLogEntry.Outcome.SCAN, "scan " + scan.getId(), text));
     }
 
     private ScanReport report(ImportScan scan) {

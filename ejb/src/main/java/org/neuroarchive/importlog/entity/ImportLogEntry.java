@@ -35,6 +35,9 @@ public class ImportLogEntry extends Record {
     @Column(name = "batch_id")
     private Long batchId;
 
+    @Column(name = "import_id")
+    private Long importId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 32)
     private Outcome outcome;
@@ -58,7 +61,12 @@ public class ImportLogEntry extends Record {
     }
 
     public ImportLogEntry(Long batchId, Outcome outcome, String fileName, String message) {
-        this.batchId = batchId;
+        this(LogSource.batch(batchId), outcome, fileName, message);
+    }
+
+    public ImportLogEntry(LogSource source, Outcome outcome, String fileName, String message) {
+        this.batchId = source.batchId();
+        this.importId = source.importId();
         this.outcome = outcome;
         this.fileName = ColumnText.clip(fileName, 1024);
         this.message = ColumnText.clip(message, 2048);
@@ -86,6 +94,10 @@ public class ImportLogEntry extends Record {
 
     public Long getBatchId() {
         return batchId;
+    }
+
+    public Long getImportId() {
+        return importId;
     }
 
     public String getSubjectUid() {

@@ -41,9 +41,9 @@ public class NewRecords {
      * unless another transaction created it meanwhile. Empty if the unique alternate UID (a safety
      * net behind the lock) was violated all the same; the caller then looks again.
      */
-    public Optional<Found<Long>> subject(SeriesIdentity identity) {
+    public Optional<Found<Long>> subject(SeriesIdentity identity, MatchingCriteria.Subject criterion) {
         em.createNativeQuery("SELECT name FROM creation_lock WHERE name = 'subject' FOR UPDATE").getResultList();
-        Optional<Subject> existing = SubjectMatcher.lookup(em, identity.patientId());
+        Optional<Subject> existing = SubjectMatcher.lookup(em, identity, criterion);
         if (existing.isPresent()) {
             return Optional.of(Found.existing(existing.get().getId()));
         }
@@ -53,7 +53,9 @@ public class NewRecords {
                 .setParameter("uid", candidate).getSingleResult() > 0);
         Family family = new Family(familyUid, "Proband-" + uid);
         Subject subject = new Subject(uid, family, identity.patientName(), identity.sex(), identity.birthDate());
-        subject.addAlternateUid(identity.patientId());
+        if (!identity.patientId().isBlank() && SubjectMatcher.lookup(em, identity.patientId()).isEmpty()) {
+            subject.addAlternateUid(identity.patientId());
+        }
         try {
             em.persist(family);
             em.persist(subject);
@@ -63,6 +65,27 @@ public class NewRecords {
             context.setRollbackOnly();
             return Optional.empty();
         }
+    }
+
+    /** See {@link SubjectMatcher#addAlternateUids}; under the subject creation lock. */
+    public java.util.List<String> alternateUids(long subjectId, java.util.List<String> altUids) {
+        em.createNativeQuery("SELECT name FROM creation_lock WHERE name = 'subject' FOR UPDATE").getResultList();
+        Subject subject = em.find(Subject.class, subjectId);
+        java.util.List<String> refused = new java.util.ArrayList<>();
+        for (String altuid : altUids) {
+            String clean = altuid == null ? "" : altuid.strip();
+            if (clean.isEmpty()) {
+                continue;
+            }
+            Optional<Subject> owner = SubjectMatcher.lookup(em, clean);
+            if (owner.isEmpty()) {
+                subject.addAlternateUid(clean);
+                em.flush();
+            } else if (!owner.get().getId().equals(subjectId)) {
+                refused.add(clean);
+            }
+        }
+        return refused;
     }
 
     public long enrollment(long subjectId, long projectId) {
@@ -75,10 +98,10 @@ public class NewRecords {
                 .getId();
     }
 
-    public Found<Long> study(long enrollmentId, SeriesIdentity identity) {
+    public Found<Long> study(long enrollmentId, SeriesIdentity identity, MatchingCriteria.Study criterion) {
         Enrollment enrollment = em.find(Enrollment.class, enrollmentId);
         Subject subject = em.find(Subject.class, enrollment.getSubject().getId(), LockModeType.PESSIMISTIC_WRITE);
-        Optional<Study> existing = StudyMatcher.matching(em, enrollment, identity);
+        Optional<Study> existing = StudyMatcher.matching(em, enrollment, identity, criterion);
         if (existing.isPresent()) {
             return Found.existing(existing.get().getId());
         }
@@ -90,16 +113,24 @@ public class NewRecords {
         return Found.created(persist(study).getId());
     }
 
-    public Found<Long> series(long studyId, SeriesIdentity identity) {
+    /**
+     * The series matching by the criterion, or a new one numbered by its SeriesNumber; when another
+     * series of the study (matched differently) has that number, the new one gets the study's max+1.
+     */
+    public Found<Long> series(long studyId, SeriesIdentity identity, MatchingCriteria.Series criterion) {
         Study study = em.find(Study.class, studyId, LockModeType.PESSIMISTIC_WRITE);
-        Optional<Series> existing = em.createNamedQuery(Series.BY_NUMBER, Series.class)
-                .setParameter("study", study).setParameter("number", identity.seriesNumber())
-                .getResultStream().findFirst();
+        Optional<Series> existing = SeriesMatcher.matching(em, study, identity, criterion);
         if (existing.isPresent()) {
             return Found.existing(existing.get().getId());
         }
-        return Found.created(persist(new Series(study, identity.seriesNumber(), identity.seriesInstanceUid(),
-                identity.modality())).getId());
+        int number = identity.seriesNumber();
+        boolean taken = em.createNamedQuery(Series.BY_NUMBER, Series.class)
+                .setParameter("study", study).setParameter("number", number).getResultStream().findAny().isPresent();
+        if (taken) {
+            number = em.createNamedQuery(Series.MAX_NUMBER, Integer.class).setParameter("study", study).getSingleResult() + 1;
+        }
+        return Found.created(persist(new Series(study, number, identity.seriesInstanceUid(),
+                identity.modality(), identity.seriesDateTime().orElse(null))).getId());
     }
 
     private <T> T persist(T entity) {

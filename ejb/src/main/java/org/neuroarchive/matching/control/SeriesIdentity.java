@@ -56,26 +56,62 @@ public record SeriesIdentity(
      * StudyDate) the study found by StudyInstanceUID or a new one instead of a time match.
      */
     public SeriesIdentity releasedAs(String explicitPatientId) {
-        String name = patientName.isBlank() ? explicitPatientId : patientName;
+        return withPatientId(explicitPatientId, true);
+    }
+
+    /** The same series under another PatientID (typed by a user, or taken from a folder name). */
+    public SeriesIdentity withPatientId(String explicitPatientId) {
+        return withPatientId(explicitPatientId, released);
+    }
+
+    private SeriesIdentity withPatientId(String explicitPatientId, boolean release) {
+        String name = patientName.isBlank() || patientName.equals(patientId) ? explicitPatientId : patientName;
         return new SeriesIdentity(explicitPatientId, ColumnText.clip(name, TEXT), sex, birthDate, modality, studyDateTime,
                 studyInstanceUid, studyId, studyDescription, seriesInstanceUid, seriesNumber, seriesDateTime,
-                seriesDescription, protocolName, rows, columns, true);
+                seriesDescription, protocolName, rows, columns, release);
+    }
+
+    /** {@link #unfileableReason(MatchingCriteria)} by the global import's rules. */
+    public Optional<String> unfileableReason() {
+        return unfileableReason(MatchingCriteria.NIDB_DEFAULTS);
     }
 
     /**
-     * Why this series cannot be filed under a subject and study without guessing, or empty when it
-     * can. NiDB guesses here (one subject for every blank PatientID, one study per series for a blank
-     * date); such a series is held for a person instead. A released series needs no StudyDate.
+     * Why this series cannot be filed under a subject and study by these criteria without guessing,
+     * or empty when it can. NiDB guesses here (one subject for every blank PatientID, one study per
+     * series for a blank date); such a series waits for a person instead. A released series needs no
+     * StudyDate.
      */
-    public Optional<String> unfileableReason() {
-        if (patientId.isBlank()) {
-            return Optional.of("blank PatientID: the subject cannot be identified");
+    public Optional<String> unfileableReason(MatchingCriteria criteria) {
+        if (criteria.subject() == MatchingCriteria.Subject.NAME_SEX_DOB) {
+            if (patientName.isBlank() || birthDate == null) {
+                return Optional.of("no PatientName or no valid PatientBirthDate: the subject cannot be matched by name, sex and birth date");
+            }
+        } else if (patientId.isBlank()) {
+            return Optional.of(criteria.subject() == MatchingCriteria.Subject.PATIENT_ID_FROM_DIR
+                    ? "no folder name to take the PatientID from: the subject cannot be identified"
+                    : "blank PatientID: the subject cannot be identified");
         }
         if (patientId.length() > TEXT) {
             return Optional.of("PatientID longer than " + TEXT + " characters");
         }
-        if (studyDateTime.isEmpty() && !released) {
-            return Optional.of("no valid StudyDate: the study cannot be matched");
+        switch (criteria.study()) {
+            case MODALITY_STUDY_DATE -> {
+                if (studyDateTime.isEmpty() && !released) {
+                    return Optional.of("no valid StudyDate: the study cannot be matched");
+                }
+            }
+            case STUDY_ID -> {
+                if (studyId.isBlank()) {
+                    return Optional.of("blank StudyID (0020,0010): the study cannot be matched by StudyID");
+                }
+            }
+            case STUDY_UID -> {
+                // every readable instance has a StudyInstanceUID
+            }
+        }
+        if (criteria.series() == MatchingCriteria.Series.SERIES_DATE && seriesDateTime.isEmpty()) {
+            return Optional.of("no valid SeriesDate or StudyDate: the series cannot be matched by date");
         }
         if (seriesNumber == null) {
             return Optional.of("no SeriesNumber and no SeriesTime to derive one from");

@@ -8,7 +8,7 @@ import org.neuroarchive.matching.entity.Series;
 import org.neuroarchive.matching.entity.Study;
 import org.neuroarchive.matching.entity.Subject;
 
-/** Finds or creates everything a series is filed under, by NiDB's default rules for the global import. */
+/** Finds or creates everything a series is filed under, by NiDB's rules and the chosen matching criteria. */
 @Stateless
 public class SeriesPlacer {
 
@@ -28,16 +28,21 @@ public class SeriesPlacer {
      * Requires {@code identity.unfileableReason()} to be empty. {@code projectCostcenter}, when not
      * null, names the project instead of the StudyDescription rule (a person's choice on release).
      */
-    public Placement place(SeriesIdentity identity, String projectCostcenter) {
-        Project project = projectCostcenter == null
+    public Placement place(SeriesIdentity identity, String projectCostcenter, MatchingCriteria criteria) {
+        Project project = project(identity, projectCostcenter);
+        Found<Subject> subject = subjects.findOrCreate(identity, criteria.subject());
+        Enrollment enrollment = subjects.enroll(subject.value(), project);
+        Found<Study> study = studies.findOrCreate(enrollment, identity, criteria.study());
+        Found<Series> filed = series.findOrCreate(study.value(), identity, criteria.series());
+        return new Placement(project, subject.value(), enrollment, study.value(), filed.value(),
+                subject.created(), study.created(), filed.created());
+    }
+
+    /** The project by its cost center, or (null) by the StudyDescription rule. */
+    public Project project(SeriesIdentity identity, String projectCostcenter) {
+        return projectCostcenter == null
                 ? projects.resolve(identity.studyDescription())
                 : projects.byCostcenter(projectCostcenter).orElseThrow(() ->
                         new IllegalArgumentException("no project with cost center " + projectCostcenter));
-        Found<Subject> subject = subjects.findOrCreate(identity);
-        Enrollment enrollment = subjects.enroll(subject.value(), project);
-        Found<Study> study = studies.findOrCreate(enrollment, identity);
-        Found<Series> filed = series.findOrCreate(study.value(), identity);
-        return new Placement(project, subject.value(), enrollment, study.value(), filed.value(),
-                subject.created(), study.created(), filed.created());
     }
 }

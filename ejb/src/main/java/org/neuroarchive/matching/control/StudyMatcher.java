@@ -12,8 +12,9 @@ import org.neuroarchive.matching.entity.Enrollment;
 import org.neuroarchive.matching.entity.Study;
 
 /**
- * NiDB's default study rule: same enrollment, same modality, StudyDateTime within ±30 seconds;
- * otherwise a new study numbered max+1 for the subject. A series without a StudyDate (only filed when
+ * NiDB's study rules within the subject's enrollment. By default: same modality, StudyDateTime within
+ * ±30 seconds; the individual import may match the StudyInstanceUID or the StudyID instead. Otherwise
+ * a new study numbered max+1 for the subject. A series without a StudyDate (only filed when
  * a person released it) joins the study with its StudyInstanceUID in the enrollment, if there is one.
  */
 @Stateless
@@ -27,18 +28,30 @@ public class StudyMatcher {
     @Inject
     NewRecords newRecords;
 
-    public Found<Study> findOrCreate(Enrollment enrollment, SeriesIdentity identity) {
-        Optional<Study> existing = matching(em, enrollment, identity);
+    public Found<Study> findOrCreate(Enrollment enrollment, SeriesIdentity identity, MatchingCriteria.Study criterion) {
+        Optional<Study> existing = matching(em, enrollment, identity, criterion);
         if (existing.isPresent()) {
             return Found.existing(existing.get());
         }
-        Found<Long> made = newRecords.study(enrollment.getId(), identity);
+        Found<Long> made = newRecords.study(enrollment.getId(), identity, criterion);
         return new Found<>(em.find(Study.class, made.value()), made.created());
     }
 
-    /** The matching study (closest in time), if any. */
-    static Optional<Study> matching(EntityManager em, Enrollment enrollment, SeriesIdentity identity) {
-        if (identity.studyDateTime().isEmpty()) {
+    /** The existing study of the enrollment this series belongs to by the criterion, if any. */
+    public Optional<Study> find(Enrollment enrollment, SeriesIdentity identity, MatchingCriteria.Study criterion) {
+        return matching(em, enrollment, identity, criterion);
+    }
+
+    /** The matching study (for date matching the closest in time), if any. */
+    static Optional<Study> matching(EntityManager em, Enrollment enrollment, SeriesIdentity identity,
+                                    MatchingCriteria.Study criterion) {
+        if (criterion == MatchingCriteria.Study.STUDY_ID) {
+            return em.createNamedQuery(Study.BY_STUDY_ID, Study.class)
+                    .setParameter("enrollment", enrollment)
+                    .setParameter("studyId", identity.studyId())
+                    .getResultStream().findFirst();
+        }
+        if (criterion == MatchingCriteria.Study.STUDY_UID || identity.studyDateTime().isEmpty()) {
             return em.createNamedQuery(Study.BY_UID, Study.class)
                     .setParameter("enrollment", enrollment)
                     .setParameter("uid", identity.studyInstanceUid())

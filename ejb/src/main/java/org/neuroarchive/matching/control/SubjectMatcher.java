@@ -11,8 +11,9 @@ import org.neuroarchive.matching.entity.Project;
 import org.neuroarchive.matching.entity.Subject;
 
 /**
- * NiDB's default subject rule for the global import: the PatientID is compared with every subject's
- * UID and alternate UIDs, and with their SHA-1 hashes, across all projects. A new subject gets a
+ * NiDB's subject rules. By default (the global import) the PatientID is compared with every subject's
+ * UID and alternate UIDs, and with their SHA-1 hashes, across all projects; the individual import
+ * may instead match PatientName, sex and birth date together. A new subject gets a
  * fresh UID, a family, and the PatientID as alternate UID; it is enrolled in the project when it is
  * not yet.
  */
@@ -31,6 +32,21 @@ public class SubjectMatcher {
         return lookup(em, patientId);
     }
 
+    /** The existing subject of this series by the criterion, if any. */
+    public Optional<Subject> find(SeriesIdentity identity, MatchingCriteria.Subject criterion) {
+        return lookup(em, identity, criterion);
+    }
+
+    static Optional<Subject> lookup(EntityManager em, SeriesIdentity identity, MatchingCriteria.Subject criterion) {
+        if (criterion == MatchingCriteria.Subject.NAME_SEX_DOB) {
+            return em.createNamedQuery(Subject.BY_DEMOGRAPHICS, Subject.class)
+                    .setParameter("name", identity.patientName()).setParameter("sex", identity.sex())
+                    .setParameter("birthDate", identity.birthDate())
+                    .setMaxResults(1).getResultStream().findFirst();
+        }
+        return lookup(em, identity.patientId());
+    }
+
     static Optional<Subject> lookup(EntityManager em, String patientId) {
         return em.createNamedQuery(Subject.BY_UID_OR_ALTUID, Subject.class)
                 .setParameter("id", patientId)
@@ -38,18 +54,29 @@ public class SubjectMatcher {
                 .setMaxResults(1).getResultStream().findFirst();
     }
 
-    public Found<Subject> findOrCreate(SeriesIdentity identity) {
+    public Found<Subject> findOrCreate(SeriesIdentity identity, MatchingCriteria.Subject criterion) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<Subject> existing = find(identity.patientId());
+            Optional<Subject> existing = find(identity, criterion);
             if (existing.isPresent()) {
                 return Found.existing(existing.get());
             }
-            Optional<Found<Long>> made = newRecords.subject(identity);
+            Optional<Found<Long>> made = newRecords.subject(identity, criterion);
             if (made.isPresent()) {
                 return new Found<>(em.find(Subject.class, made.get().value()), made.get().created());
             }
         }
         throw new IllegalStateException("could not find or create the subject for PatientID " + identity.patientId());
+    }
+
+    /**
+     * Adds these alternate UIDs to the subject; answers those that already name another subject
+     * (left out: an alternate UID identifies one subject).
+     */
+    public java.util.List<String> addAlternateUids(Subject subject, java.util.List<String> altUids) {
+        if (altUids.isEmpty()) {
+            return java.util.List.of();
+        }
+        return newRecords.alternateUids(subject.getId(), altUids);
     }
 
     public Enrollment enroll(Subject subject, Project project) {

@@ -14,11 +14,18 @@ import org.neuroarchive.common.entity.ColumnText;
 @Entity
 @Table(name = "series")
 @NamedQuery(name = Series.BY_NUMBER, query = "SELECT s FROM Series s WHERE s.study = :study AND s.seriesNum = :number")
+@NamedQuery(name = Series.BY_UID, query = "SELECT s FROM Series s WHERE s.study = :study AND s.seriesInstanceUid = :uid")
+@NamedQuery(name = Series.BY_DATETIME, query = "SELECT s FROM Series s WHERE s.study = :study AND s.seriesDateTime = :at "
+        + "ORDER BY s.seriesNum")
+@NamedQuery(name = Series.MAX_NUMBER, query = "SELECT MAX(s.seriesNum) FROM Series s WHERE s.study = :study")
 @NamedQuery(name = Series.UPDATED_SINCE, query = "SELECT s FROM Series s WHERE s.updatedAt >= :since ORDER BY s.id")
 public class Series extends UpdatableRecord {
 
     public static final String BY_NUMBER = "Series.byNumber";
     public static final String UPDATED_SINCE = "Series.updatedSince";
+    public static final String BY_UID = "Series.byUid";
+    public static final String BY_DATETIME = "Series.byDateTime";
+    public static final String MAX_NUMBER = "Series.maxNumber";
 
     /** Column sizes of the text parameters (values are clipped to them). */
     public static final int CODE = 64;
@@ -124,11 +131,12 @@ public class Series extends UpdatableRecord {
     protected Series() {
     }
 
-    public Series(Study study, int seriesNum, String seriesInstanceUid, String modality) {
+    public Series(Study study, int seriesNum, String seriesInstanceUid, String modality, LocalDateTime seriesDateTime) {
         this.study = study;
         this.seriesNum = seriesNum;
         this.seriesInstanceUid = seriesInstanceUid;
         this.modality = modality;
+        this.seriesDateTime = seriesDateTime;
         this.description = "";
         this.protocol = "";
     }

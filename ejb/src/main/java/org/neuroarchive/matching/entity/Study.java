@@ -16,12 +16,15 @@ import org.neuroarchive.common.entity.UpdatableRecord;
         + "AND s.modality = :modality AND s.studyDateTime BETWEEN :from AND :to ORDER BY s.studyNum")
 @NamedQuery(name = Study.BY_UID, query = "SELECT s FROM Study s WHERE s.enrollment = :enrollment "
         + "AND s.studyInstanceUid = :uid ORDER BY s.studyNum")
+@NamedQuery(name = Study.BY_STUDY_ID, query = "SELECT s FROM Study s WHERE s.enrollment = :enrollment "
+        + "AND s.studyId = :studyId ORDER BY s.studyNum")
 @NamedQuery(name = Study.MAX_NUMBER, query = "SELECT MAX(s.studyNum) FROM Study s WHERE s.subject = :subject")
 public class Study extends UpdatableRecord {
 
     public static final String BY_MODALITY_AND_TIME = "Study.byModalityAndTime";
     public static final String MAX_NUMBER = "Study.maxNumber";
     public static final String BY_UID = "Study.byUid";
+    public static final String BY_STUDY_ID = "Study.byStudyId";
 
     @ManyToOne(optional = false)
     @JoinColumn(name = "subject_id")

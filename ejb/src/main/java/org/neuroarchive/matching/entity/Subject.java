@@ -21,11 +21,14 @@ import org.neuroarchive.common.entity.Record;
         + "WHERE s.uid = :id OR a.altuid = :id OR s.uidSha1 = :hash OR a.altuidSha1 = :hash ORDER BY s.id")
 @NamedQuery(name = Subject.UID_EXISTS, query = "SELECT COUNT(s) FROM Subject s WHERE s.uid = :uid")
 @NamedQuery(name = Subject.ALL, query = "SELECT s FROM Subject s ORDER BY s.id")
+@NamedQuery(name = Subject.BY_DEMOGRAPHICS, query = "SELECT s FROM Subject s WHERE s.patientName = :name "
+        + "AND s.sex = :sex AND s.birthDate = :birthDate ORDER BY s.id")
 public class Subject extends Record {
 
     public static final String BY_UID_OR_ALTUID = "Subject.byUidOrAltUid";
     public static final String UID_EXISTS = "Subject.uidExists";
     public static final String ALL = "Subject.all";
+    public static final String BY_DEMOGRAPHICS = "Subject.byDemographics";
 
     @Column(nullable = false, length = 16)
     private String uid;

@@ -16,7 +16,7 @@ class SeriesTest {
 
     @Test
     void hostileTextIsClippedToTheColumnsAndBlankIsNull() {
-        Series series = new Series(null, 1, "1.2.3", "MR");
+        Series series = new Series(null, 1, "1.2.3", "MR", null);
 
         series.setParameters(text("x".repeat(500), "I".repeat(300), "k".repeat(63) + "\uD83D\uDE00"));
 
@@ -31,7 +31,7 @@ class SeriesTest {
 
     @Test
     void validityIsUnknownUntilChecked() {
-        Series series = new Series(null, 1, "1.2.3", "MR");
+        Series series = new Series(null, 1, "1.2.3", "MR", null);
         assertNull(series.isValid());
 
         series.setValidity(3, "2,5-6");

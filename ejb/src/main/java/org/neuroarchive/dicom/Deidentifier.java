@@ -83,15 +83,17 @@ public class Deidentifier {
      * the target's folder, renamed at the end; replaces an existing target).
      *
      * @param pseudonym the new PatientID and PatientName, e.g. from {@link #pseudonymFor}
-     * @throws DicomFormatException the source is not readable as DICOM or lacks a required UID; no
-     *                              target is written
+     * @throws DicomFormatException the source is not readable as DICOM, is truncated or lacks a
+     *                              required UID (as {@link DicomReader#inspect} finds); no target is written
      * @throws NoSuchFileException  the source does not exist
      * @throws IOException          the target cannot be written
      * @throws IllegalArgumentException the pseudonym is blank, longer than 64 characters or has a backslash
      */
     public void deidentify(Path source, Path target, String pseudonym) throws IOException, DicomFormatException {
         requirePseudonym(pseudonym);
-        DicomHeader header = new DicomReader().readHeader(source); // refuses junk before PixelMed reads it whole
+        // refuses junk and truncated files before PixelMed reads them whole: on a truncated pixel data
+        // element PixelMed logs the error and returns the attributes without the pixels
+        DicomHeader header = new DicomReader().inspect(source).header();
         AttributeList list = readWhole(source);
         String transferSyntax = header.transferSyntaxUid();
         try {

@@ -174,6 +174,20 @@ class DeidentifierTest {
     }
 
     @Test
+    void refusesAFileTruncatedInsideThePixelData() throws Exception {
+        Path file = SyntheticSeries.mr().size(64, 64).instances(1).writeTo(dir, "mr").get(0);
+        byte[] bytes = Files.readAllBytes(file);
+        Path truncated = Files.write(dir.resolve("truncated.dcm"), Arrays.copyOf(bytes, bytes.length - 1000));
+        Path target = dir.resolve("truncated-out.dcm");
+
+        DicomFormatException e = assertThrows(DicomFormatException.class,
+                () -> new Deidentifier(SALT).deidentify(truncated, target, "ANON1"));
+
+        assertTrue(e.reason().contains("truncated"), e.reason());
+        assertFalse(Files.exists(target), "PixelMed would have returned the header without the pixels");
+    }
+
+    @Test
     void refusesAFileWithoutSopInstanceUid() throws Exception {
         AttributeList list = SyntheticSeries.mr().build(1, SyntheticSeries.newUid());
         list.remove(TagFromName.SOPInstanceUID);

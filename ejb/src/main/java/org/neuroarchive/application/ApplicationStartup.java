@@ -8,6 +8,9 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.file.Files;
+import org.neuroarchive.config.IndividualImportSettings;
+import org.neuroarchive.individual.control.ImportRecovery;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.util.logging.Logger;
@@ -40,6 +43,12 @@ public class ApplicationStartup {
     @Inject
     DerivedFilesRepair derivedFiles;
 
+    @Inject
+    ImportRecovery imports;
+
+    @Inject
+    IndividualImportSettings individualImports;
+
     @PostConstruct
     void start() {
         locations.createDirectories();
@@ -51,6 +60,11 @@ public class ApplicationStartup {
             H2IdentityRepair.repair(dataSource);
             recovery.recover();
             derivedFiles.repairRecent();
+            if (individualImports.usesDefaultRoot()) {
+                Files.createDirectories(individualImports.defaultRoot());
+            }
+            LOG.info(() -> "individual imports may read server paths under " + individualImports.allowedRoots());
+            imports.recover();
         } catch (IOException e) {
             throw new UncheckedIOException("recovery of claimed series failed", e);
         } catch (SQLException e) {

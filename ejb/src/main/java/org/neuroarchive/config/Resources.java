@@ -10,6 +10,8 @@ public final class Resources {
     public static final String DATASOURCE = "java:/jdbc/NeuroArchiveDS";
     public static final String CONNECTION_FACTORY = "java:/jms/neuroarchive/ConnectionFactory";
     public static final String IMPORT_SERIES_QUEUE = "java:/jms/neuroarchive/ImportSeriesQueue";
+    /** Parse and archive messages of individual imports. */
+    public static final String INDIVIDUAL_IMPORT_QUEUE = "java:/jms/neuroarchive/IndividualImportQueue";
 
     private Resources() {
     }

@@ -5,7 +5,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.neuroarchive.common.control.RequestRejected;
 
-/** A request the services refused: 404, 409 or 400 with the services' own words. */
+/** A request the services refused: 404, 409, 400 or 403 with the services' own words. */
 @Provider
 public class RequestRejectedMapper implements ExceptionMapper<RequestRejected> {
 
@@ -15,6 +15,7 @@ public class RequestRejectedMapper implements ExceptionMapper<RequestRejected> {
             case NOT_FOUND -> Response.Status.NOT_FOUND;
             case CONFLICT -> Response.Status.CONFLICT;
             case INVALID -> Response.Status.BAD_REQUEST;
+            case FORBIDDEN -> Response.Status.FORBIDDEN;
         };
         return Problem.response(status, rejected.getMessage());
     }

@@ -11,8 +11,8 @@ public class RequestRejected extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Why: maps to 404, 409 and 400. */
-    public enum Reason { NOT_FOUND, CONFLICT, INVALID }
+    /** Why: maps to 404, 409, 400 and 403. */
+    public enum Reason { NOT_FOUND, CONFLICT, INVALID, FORBIDDEN }
 
     private final Reason reason;
 

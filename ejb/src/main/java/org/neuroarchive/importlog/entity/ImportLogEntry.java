@@ -29,7 +29,9 @@ public class ImportLogEntry extends Record {
         REIMPORTED,
         RETRIED,
         FAILED,
-        SCAN
+        SCAN,
+        /** A step of an individual import (created, parsed, archived, cancelled). */
+        IMPORT
     }
 
     @Column(name = "batch_id")

@@ -1,0 +1,70 @@
+package org.neuroarchive.individual.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import org.neuroarchive.importlog.control.ImportLog;
+import org.neuroarchive.importlog.entity.ImportLogEntry;
+import org.neuroarchive.importlog.entity.LogSource;
+import org.neuroarchive.individual.entity.ImportRequest;
+import org.neuroarchive.individual.entity.ImportStatus;
+import org.neuroarchive.individual.entity.StagedSeries;
+
+/**
+ * The archive progress of an import, counted from its series' states (so it is right after any
+ * crash or duplicate message): percent, then {@code archivecomplete} when every queued series is
+ * archived, or {@code archiveerror} naming the series that failed (their files stay in staging).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class ArchiveProgress {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ImportLog importLog;
+
+    /** Answers true when the import has just completed: its staging folder may go. */
+    public boolean refresh(long importId) {
+        ImportRequest request = em.find(ImportRequest.class, importId, LockModeType.PESSIMISTIC_WRITE);
+        if (request == null || request.getStatus() != ImportStatus.QUEUED_FOR_ARCHIVE
+                && request.getStatus() != ImportStatus.ARCHIVING) {
+            return false;
+        }
+        List<StagedSeries> all = em.createNamedQuery(StagedSeries.OF_IMPORT, StagedSeries.class)
+                .setParameter("importId", importId).getResultList();
+        long queued = all.stream().filter(s -> s.getStatus() == StagedSeries.Status.QUEUED).count();
+        List<StagedSeries> failed = all.stream().filter(StagedSeries::isSelected)
+                .filter(s -> s.getStatus() == StagedSeries.Status.ERROR).toList();
+        long archived = all.stream().filter(StagedSeries::isSelected)
+                .filter(s -> s.getStatus() == StagedSeries.Status.ARCHIVED).count();
+        int total = Math.max(1, request.getSeriesSelected());
+        int finished = (int) Math.max(0, total - queued);
+        if (queued > 0) {
+            request.moveTo(ImportStatus.ARCHIVING, 100 * finished / total,
+                    "archived " + finished + " of " + total + " series");
+            return false;
+        }
+        if (failed.isEmpty()) {
+            request.moveTo(ImportStatus.ARCHIVE_COMPLETE, 100, archived + " series archived");
+            log(importId, ImportLogEntry.Outcome.IMPORT, "archive complete: " + request.getMessage() + "; staging removed");
+            return true;
+        }
+        String which = failed.stream().limit(10).map(s -> "series " + s.getSeriesNum() + " (" + s.getMessage() + ")")
+                .reduce((a, b) -> a + "; " + b).orElse("");
+        request.moveTo(ImportStatus.ARCHIVE_ERROR, 100, archived + " series archived, " + failed.size()
+                + " not archived: " + which);
+        log(importId, ImportLogEntry.Outcome.FAILED, request.getMessage());
+        return false;
+    }
+
+    private void log(long importId, ImportLogEntry.Outcome outcome, String message) {
+        importLog.record(new ImportLogEntry(LogSource.individualImport(importId), outcome, "import " + importId, message));
+    }
+}

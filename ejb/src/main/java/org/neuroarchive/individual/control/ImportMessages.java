@@ -1,0 +1,43 @@
+package org.neuroarchive.individual.control;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+import org.neuroarchive.config.Resources;
+
+/**
+ * Sends the messages of individual imports, in the caller's transaction: parse an import (for one
+ * parse generation), or archive one staged series.
+ */
+@Stateless
+public class ImportMessages {
+
+    /** Message property: what to do ({@link #PARSE} or {@link #ARCHIVE}). */
+    public static final String ACTION = "action";
+    public static final String PARSE = "parse";
+    public static final String ARCHIVE = "archive";
+    /** Message property: the import id (parse) or the staged series id (archive). */
+    public static final String ID = "id";
+    /** Message property: the parse generation the parse message was sent for. */
+    public static final String GENERATION = "generation";
+
+    @Inject
+    @JMSConnectionFactory(Resources.CONNECTION_FACTORY)
+    JMSContext jms;
+
+    @Resource(lookup = Resources.INDIVIDUAL_IMPORT_QUEUE)
+    Queue queue;
+
+    public void parse(long importId, int generation) {
+        jms.createProducer().setProperty(ACTION, PARSE).setProperty(ID, importId).setProperty(GENERATION, generation)
+                .send(queue, "parse import " + importId);
+    }
+
+    public void archive(long stagedSeriesId) {
+        jms.createProducer().setProperty(ACTION, ARCHIVE).setProperty(ID, stagedSeriesId)
+                .send(queue, "archive staged series " + stagedSeriesId);
+    }
+}

@@ -1,0 +1,131 @@
+package org.neuroarchive.individual.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.neuroarchive.dicom.DicomFormatException;
+import org.neuroarchive.dicom.DicomReader;
+import org.neuroarchive.dicom.InspectedInstance;
+
+/**
+ * Parses an individual import: unpacks (and anonymizes) its files into staging once, reads every file
+ * once, groups the readable ones into subject → study → series by the import's criteria and records
+ * them with what they match; unreadable files are listed with their reasons. Runs outside a
+ * transaction (a parse may take long); progress and results are written in short transactions.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ImportParser {
+
+    private static final Logger LOG = Logger.getLogger("org.neuroarchive.import");
+    private static final int CHECK_EVERY = 50;
+    private static final int SERIES_PER_TRANSACTION = 20;
+    private static final int UNREADABLE_PER_TRANSACTION = 500;
+
+    @Inject
+    ParseProgress progress;
+
+    @Inject
+    ImportUnpacking unpacking;
+
+    @Inject
+    StagedSeriesWriter writer;
+
+    @Inject
+    StagingArea staging;
+
+    private final DicomReader reader = new DicomReader();
+
+    public void parse(long importId, int generation) {
+        Optional<ParseJob> started = progress.start(importId, generation);
+        if (started.isEmpty()) {
+            LOG.fine(() -> "parse message for import " + importId + " (generation " + generation + ") ignored: not waiting for it");
+            return;
+        }
+        ParseJob job = started.get();
+        try {
+            if (!job.unpacked()) {
+                String summary = unpacking.unpack(job);
+                progress.unpacked(importId, summary);
+            }
+            if (!progress.current(importId, generation)) {
+                return; // cancelled while unpacking
+            }
+            read(job);
+        } catch (UnpackException refused) {
+            staging.remove(staging.root(importId));
+            progress.failed(importId, generation, refused.getMessage() + "; nothing was kept");
+        } catch (IOException e) {
+            progress.failed(importId, generation, "the staging folder could not be read or written: " + e.getMessage());
+        } catch (PathRefusedException refused) {
+            progress.failed(importId, generation, refused.getMessage());
+        } finally {
+            if (progress.cancelled(importId)) {
+                staging.remove(staging.root(importId)); // cancelled while this parse was writing to staging
+            }
+        }
+    }
+
+    private void read(ParseJob job) throws IOException {
+        Path files = staging.files(job.importId());
+        List<Path> all;
+        if (Files.isDirectory(files)) {
+            try (Stream<Path> walk = Files.walk(files)) {
+                all = walk.filter(Files::isRegularFile).sorted().toList();
+            }
+        } else {
+            all = List.of();
+        }
+        SeriesBuckets buckets = new SeriesBuckets(job.criteria(), job.patientId(), job.modality());
+        List<StagedSeriesWriter.Unreadable> unreadable = new ArrayList<>();
+        long bytes = 0;
+        for (int i = 0; i < all.size(); i++) {
+            if (i % CHECK_EVERY == 0 && !progress.progress(job.importId(), job.generation(), 100 * i / all.size(),
+                    "reading file " + (i + 1) + " of " + all.size())) {
+                return; // cancelled or parsed anew
+            }
+            Path file = all.get(i);
+            String name = StagingArea.relativeName(files, file);
+            try {
+                InspectedInstance instance = reader.inspect(file);
+                buckets.add(name, instance.size(), instance.header());
+                bytes += instance.size();
+            } catch (DicomFormatException bad) {
+                unreadable.add(new StagedSeriesWriter.Unreadable(name, Files.size(file), bad.reason()));
+            } catch (NoSuchFileException gone) {
+                unreadable.add(new StagedSeriesWriter.Unreadable(name, 0, "the file disappeared from staging"));
+            }
+        }
+        List<SeriesBuckets.Bucket> found = new ArrayList<>(buckets.buckets());
+        for (int from = 0; from < found.size(); from += SERIES_PER_TRANSACTION) {
+            writer.series(job.importId(), found.subList(from, Math.min(found.size(), from + SERIES_PER_TRANSACTION)),
+                    job.project(), job.criteria());
+        }
+        for (int from = 0; from < unreadable.size(); from += UNREADABLE_PER_TRANSACTION) {
+            writer.unreadable(job.importId(), unreadable.subList(from, Math.min(unreadable.size(), from + UNREADABLE_PER_TRANSACTION)));
+        }
+        progress.completed(job.importId(), job.generation(), all.size(), unreadable.size(),
+                summary(found, all.size(), unreadable.size(), bytes));
+    }
+
+    private static String summary(List<SeriesBuckets.Bucket> found, int files, int unreadable, long bytes) {
+        long subjects = found.stream().filter(b -> !b.key().nonmatch()).map(b -> b.key().subject()).distinct().count();
+        long studies = found.stream().filter(b -> !b.key().nonmatch())
+                .map(b -> b.key().subject() + "\n" + b.key().study()).distinct().count();
+        long series = found.stream().filter(b -> !b.key().nonmatch()).count();
+        long nonmatch = found.stream().filter(b -> b.key().nonmatch()).count();
+        return files + " files (" + bytes + " bytes readable): " + subjects + " subjects, " + studies + " studies, "
+                + series + " series" + (nonmatch > 0 ? ", " + nonmatch + " series of another modality (nonmatch)" : "")
+                + (unreadable > 0 ? ", " + unreadable + " unreadable files" : "");
+    }
+}

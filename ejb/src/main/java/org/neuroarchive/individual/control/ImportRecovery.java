@@ -1,0 +1,85 @@
+package org.neuroarchive.individual.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.neuroarchive.config.StorageLocations;
+import org.neuroarchive.individual.entity.ImportRequest;
+import org.neuroarchive.individual.entity.ImportStatus;
+import org.neuroarchive.individual.entity.StagedSeries;
+
+/**
+ * At start-up, puts individual imports that a stop or crash interrupted back on track: an upload
+ * that was streaming is reported as failed (its client got no answer); a parse that was running is
+ * queued again; queued series get their archive message again (duplicates are harmless); staging
+ * folders of finished or unknown imports are removed.
+ */
+@Stateless
+public class ImportRecovery {
+
+    private static final Logger LOG = Logger.getLogger("org.neuroarchive.import");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ImportMessages messages;
+
+    @Inject
+    StagingArea staging;
+
+    @Inject
+    StorageLocations locations;
+
+    public void recover() throws IOException {
+        List<ImportRequest> open = em.createNamedQuery(ImportRequest.IN_STATUS, ImportRequest.class)
+                .setParameter("statuses", EnumSet.of(ImportStatus.UPLOADING, ImportStatus.UPLOAD_COMPLETE,
+                        ImportStatus.PARSING, ImportStatus.QUEUED_FOR_ARCHIVE, ImportStatus.ARCHIVING))
+                .getResultList();
+        for (ImportRequest request : open) {
+            switch (request.getStatus()) {
+                case UPLOADING -> {
+                    request.moveTo(ImportStatus.UPLOAD_ERROR, 0, "the server stopped while the files were uploading: upload them again");
+                    staging.remove(staging.root(request.getId()));
+                }
+                case UPLOAD_COMPLETE, PARSING -> {
+                    request.moveTo(ImportStatus.UPLOAD_COMPLETE, 0, "queued for parsing again after a server restart");
+                    messages.parse(request.getId(), request.getParseGeneration());
+                }
+                default -> em.createNamedQuery(StagedSeries.OF_IMPORT, StagedSeries.class)
+                        .setParameter("importId", request.getId()).getResultStream()
+                        .filter(s -> s.getStatus() == StagedSeries.Status.QUEUED)
+                        .forEach(s -> messages.archive(s.getId()));
+            }
+            LOG.info(() -> "individual import " + request.getId() + " resumed after restart: " + request.getStatus().code());
+        }
+        removeOrphanStaging();
+    }
+
+    /** Staging folders of imports that are complete, cancelled or unknown to the database. */
+    private void removeOrphanStaging() throws IOException {
+        Path root = locations.staging();
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        List<Path> folders;
+        try (Stream<Path> list = Files.list(root)) {
+            folders = list.filter(p -> p.getFileName().toString().matches("import-\\d+")).toList();
+        }
+        for (Path folder : folders) {
+            long id = Long.parseLong(folder.getFileName().toString().substring("import-".length()));
+            ImportRequest request = em.find(ImportRequest.class, id);
+            if (request == null || request.getStatus().isFinal()) {
+                staging.remove(folder);
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.neuroarchive.individual.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import org.neuroarchive.individual.entity.StagedFile;
+import org.neuroarchive.individual.entity.StagedSeries;
+import org.neuroarchive.matching.control.ExistingMatch;
+import org.neuroarchive.matching.control.MatchingCriteria;
+import org.neuroarchive.matching.control.SeriesIdentity;
+
+/**
+ * Records what a parse found — series with their files and what each matches in the archive, and
+ * the unreadable files with their reasons — a group at a time, each group in its own transaction.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class StagedSeriesWriter {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ExistingMatch existing;
+
+    public void series(long importId, List<SeriesBuckets.Bucket> buckets, String project,
+                       MatchingCriteria criteria) {
+        for (SeriesBuckets.Bucket bucket : buckets) {
+            SeriesIdentity id = bucket.identity();
+            SeriesBuckets.Key key = bucket.key();
+            StagedSeries series = new StagedSeries(importId, key.nonmatch(), key.subject(), key.study(), key.series());
+            series.describeSubjectAndStudy(id.patientId(), id.patientName(), id.sex(), id.birthDate(),
+                    id.studyInstanceUid(), id.studyId(), id.studyDateTime().orElse(null), id.studyDescription());
+            series.describeSeries(id.seriesInstanceUid(), id.seriesNumber(), id.seriesDateTime().orElse(null),
+                    id.seriesDescription(), id.protocolName(), id.modality(), id.rows(), id.columns());
+            series.contents(bucket.files().size(), bucket.bytes());
+            ExistingMatch.Match match = existing.of(id, project, criteria);
+            series.matches(match.subjectId(), match.studyId(), match.seriesId(), match.text());
+            id.unfileableReason(criteria).ifPresent(reason -> series.moveTo(StagedSeries.Status.PARSED,
+                    "cannot be archived with these criteria: " + reason));
+            em.persist(series);
+            em.flush();
+            for (int i = 0; i < bucket.files().size(); i++) {
+                em.persist(StagedFile.inSeries(importId, series.getId(), bucket.files().get(i), bucket.sizes().get(i)));
+            }
+        }
+    }
+
+    public void unreadable(long importId, List<Unreadable> files) {
+        for (Unreadable file : files) {
+            em.persist(StagedFile.unreadable(importId, file.relativePath(), file.size(), file.reason()));
+        }
+    }
+
+    /** A file the parse could not use, and why. */
+    public record Unreadable(String relativePath, long size, String reason) {
+    }
+}

@@ -1,0 +1,75 @@
+package org.neuroarchive.individual.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.neuroarchive.config.IndividualImportSettings;
+
+/**
+ * Streams the files of an upload into the import's {@code upload/} folder as they arrive (never
+ * held in memory), each under {@code upload/<n>/<its own name>}: written to a temporary name and
+ * renamed when complete. The whole upload is limited to {@code import.max-upload-bytes}.
+ */
+@ApplicationScoped
+public class UploadReceiver {
+
+    private static final int BUFFER = 64 * 1024;
+
+    @Inject
+    StagingArea staging;
+
+    @Inject
+    IndividualImportSettings settings;
+
+    /** An upload that cannot be accepted; the message says why. */
+    public static final class UploadRefused extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public UploadRefused(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Receives the {@code index}-th file; {@code soFar} bytes came before it. Answers its size. */
+    public long receive(long importId, int index, String originalName, InputStream content, long soFar)
+            throws IOException, UploadRefused {
+        Path folder = Files.createDirectories(staging.upload(importId).resolve(Integer.toString(index)));
+        Path target = folder.resolve(safeName(originalName, index));
+        Path part = folder.resolve("." + target.getFileName() + ".part");
+        long limit = settings.maxUploadBytes();
+        long written = 0;
+        try (OutputStream out = Files.newOutputStream(part)) {
+            byte[] buffer = new byte[BUFFER];
+            int n;
+            while ((n = content.read(buffer)) > 0) {
+                written += n;
+                if (soFar + written > limit) {
+                    throw new UploadRefused("the upload is larger than the limit of " + limit
+                            + " bytes (import.max-upload-bytes)");
+                }
+                out.write(buffer, 0, n);
+            }
+        } catch (IOException | UploadRefused | RuntimeException e) {
+            Files.deleteIfExists(part);
+            throw e;
+        }
+        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+        return written;
+    }
+
+    /** The last element of a client's file name, without control characters; never empty, "." or "..". */
+    static String safeName(String originalName, int index) {
+        String name = originalName == null ? "" : originalName;
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        name = name.replaceAll("[\\p{Cntrl}]", "").strip();
+        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.startsWith(".")) {
+            name = "file-" + index + (name.startsWith(".") && name.length() > 2 ? name : "");
+        }
+        return name.length() > 200 ? name.substring(name.length() - 200) : name;
+    }
+}

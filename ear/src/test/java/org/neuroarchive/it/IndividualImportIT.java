@@ -161,9 +161,13 @@ class IndividualImportIT {
         assertEquals(2, ImportApi.series(grouped).size(), "two SeriesDate/Times, although both are series 4");
         assertEquals(202, api.archive(byName, null).status());
         api.await(byName, "archivecomplete");
-        String uid = api.archive().subjectUid("NA-IND-NSD-1");
-        assertNotNull(uid);
-        assertEquals(Set.of("1/4", "1/5"), seriesFolders(uid), "one subject, one study, two series");
+        // the series are archived in parallel: the first one creates the subject with its PatientID
+        String first = api.archive().subjectUid("NA-IND-NSD-1");
+        String second = api.archive().subjectUid("NA-IND-NSD-2");
+        assertTrue(first == null ^ second == null, "one subject: " + first + ", " + second);
+        String uid = first != null ? first : second;
+        assertEquals(2, seriesFolders(uid).size(), "one subject, one study, two series: " + seriesFolders(uid));
+        assertTrue(seriesFolders(uid).stream().allMatch(f -> f.startsWith("1/")), seriesFolders(uid).toString());
     }
 
     @Test
@@ -195,6 +199,32 @@ class IndividualImportIT {
         assertEquals(null, api.archive().subjectUid("NA-IND-RE"), "nothing archived");
         assertEquals(409, api.archive().post("/api/imports/" + id + "/cancel").status());
         assertEquals(404, api.archive().post("/api/imports/999999/cancel").status());
+    }
+
+    @Test
+    void aSeriesThatCannotBeFiledIsReportedThenArchivedAfterAReparse() throws Exception {
+        Path source = ROOTS.resolve("blank-id");
+        SyntheticSeries.mr().patient("", "").study(SyntheticSeries.newUid(), "20260406", "080000", "R")
+                .series(2, "anonymous").instances(2).writeTo(source, "n");
+        long id = api.createFromPath(source, "");
+        JsonObject parsed = api.await(id, "parsingcomplete");
+        assertTrue(ImportApi.series(parsed).get(0).getString("message").contains("blank PatientID"), parsed.toString());
+
+        assertEquals(202, api.archive(id, null).status());
+        JsonObject failed = api.await(id, "archiveerror");
+        assertTrue(failed.getString("message").contains("0 series archived, 1 not archived"), failed.getString("message"));
+        assertEquals("error", ImportApi.series(failed).get(0).getString("status"));
+        assertEquals(2, filesUnder(DATA.resolve("staging/import-" + id + "/files")).size(), "its files wait in staging");
+
+        ArchiveApi.Reply reparse = api.archive().postJson("/api/imports/" + id + "/reparse",
+                "{\"subjectCriteria\":\"specificpatientid\",\"patientId\":\"NA-IND-NOW-KNOWN\"}");
+        assertEquals(202, reparse.status(), reparse.body());
+        api.await(id, "parsingcomplete");
+        assertEquals(202, api.archive(id, null).status());
+        api.await(id, "archivecomplete");
+        String uid = api.archive().subjectUid("NA-IND-NOW-KNOWN");
+        assertNotNull(uid);
+        assertEquals(Set.of("1/2"), seriesFolders(uid));
     }
 
     @Test

@@ -33,6 +33,9 @@ public class ImportActions {
     @Inject
     ImportRequests requests;
 
+    @Inject
+    CancelSignals signals;
+
     /**
      * Queues the chosen series (null: those selected by default) for archiving, one message each.
      * Series archived already are left out; answers how many were queued.
@@ -96,6 +99,7 @@ public class ImportActions {
                 + (request.getSeriesDone() > 0 ? " after " + request.getSeriesDone() + " series were archived" : "")
                 + (skipped > 0 ? "; " + skipped + " queued series left out" : ""));
         log(importId, request.getMessage());
+        signals.cancel(importId);
         return status != ImportStatus.UPLOADING;
     }
 

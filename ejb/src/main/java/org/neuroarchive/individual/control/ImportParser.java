@@ -44,6 +44,9 @@ public class ImportParser {
     @Inject
     StagingArea staging;
 
+    @Inject
+    CancelSignals signals;
+
     private final DicomReader reader = new DicomReader();
 
     public void parse(long importId, int generation) {
@@ -53,6 +56,7 @@ public class ImportParser {
             return;
         }
         ParseJob job = started.get();
+        signals.clear(importId);
         try {
             if (!job.unpacked()) {
                 String summary = unpacking.unpack(job);
@@ -90,8 +94,9 @@ public class ImportParser {
         List<StagedSeriesWriter.Unreadable> unreadable = new ArrayList<>();
         long bytes = 0;
         for (int i = 0; i < all.size(); i++) {
-            if (i % CHECK_EVERY == 0 && !progress.progress(job.importId(), job.generation(), 100 * i / all.size(),
-                    "reading file " + (i + 1) + " of " + all.size())) {
+            boolean signalled = signals.isCancelled(job.importId());
+            if ((signalled || i % CHECK_EVERY == 0) && !progress.progress(job.importId(), job.generation(),
+                    100 * i / all.size(), "reading file " + (i + 1) + " of " + all.size())) {
                 return; // cancelled or parsed anew
             }
             Path file = all.get(i);

@@ -50,4 +50,25 @@ class SeriesIdentityTest {
         assertEquals(LocalTime.MIDNIGHT, DicomDateTimes.time("garbage"));
         assertEquals(LocalDate.of(2026, 1, 2), DicomDateTimes.date("2026.01.02").orElseThrow());
     }
+
+    @Test
+    void whatMustBePresentDependsOnTheMatchingCriteria() {
+        MatchingCriteria byUid = new MatchingCriteria(MatchingCriteria.Subject.PATIENT_ID, MatchingCriteria.Study.STUDY_UID,
+                MatchingCriteria.Series.SERIES_NUMBER);
+        SeriesIdentity noDate = SeriesIdentity.of(header("P1", "X", "M", "MR", "", "", 3, ""));
+        assertTrue(noDate.unfileableReason(byUid).isEmpty(), "a study found by its UID needs no StudyDate");
+        assertEquals("no valid SeriesDate or StudyDate: the series cannot be matched by date",
+                noDate.unfileableReason(new MatchingCriteria(MatchingCriteria.Subject.PATIENT_ID,
+                        MatchingCriteria.Study.STUDY_UID, MatchingCriteria.Series.SERIES_DATE)).orElseThrow());
+        SeriesIdentity blankId = SeriesIdentity.of(header("", "Doe^Jane", "F", "MR", "20260102", "1015", 3, ""));
+        assertTrue(blankId.unfileableReason(new MatchingCriteria(MatchingCriteria.Subject.NAME_SEX_DOB,
+                MatchingCriteria.Study.MODALITY_STUDY_DATE, MatchingCriteria.Series.SERIES_NUMBER)).isEmpty(),
+                "name, sex and birth date identify the subject without a PatientID");
+        assertEquals("no folder name to take the PatientID from: the subject cannot be identified",
+                blankId.unfileableReason(new MatchingCriteria(MatchingCriteria.Subject.PATIENT_ID_FROM_DIR,
+                        MatchingCriteria.Study.MODALITY_STUDY_DATE, MatchingCriteria.Series.SERIES_NUMBER)).orElseThrow());
+        assertEquals("S-1", blankId.withPatientId("S-1").patientId());
+        assertEquals("Doe^Jane", blankId.withPatientId("S-1").patientName(), "a real name is kept");
+        assertTrue(blankId.withPatientId("S-1").unfileableReason().isEmpty());
+    }
 }

@@ -1,0 +1,102 @@
+package org.neuroarchive.individual.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.neuroarchive.dicom.DicomHeader;
+import org.neuroarchive.matching.control.MatchingCriteria;
+import org.neuroarchive.matching.control.MatchingCriteria.Series;
+import org.neuroarchive.matching.control.MatchingCriteria.Study;
+import org.neuroarchive.matching.control.MatchingCriteria.Subject;
+
+class SeriesBucketsTest {
+
+    private static DicomHeader header(String patientId, String name, String modality, String studyUid, String studyId,
+                                      String studyTime, String seriesUid, int seriesNumber, String seriesTime) {
+        return new DicomHeader("1.2.840.10008.5.1.4.1.1.4", "1.2." + System.nanoTime(), studyUid, seriesUid,
+                "1.2.840.10008.1.2.1", patientId, name, "F", "19800101", modality, "20260102", studyTime, studyId, "R",
+                "20260102", seriesTime, "desc", "prot", seriesNumber, 1, 1, "", "", 8, 8, null, 1, 16, "MONOCHROME2");
+    }
+
+    private static List<SeriesBuckets.Key> keys(SeriesBuckets buckets) {
+        return buckets.buckets().stream().map(SeriesBuckets.Bucket::key).toList();
+    }
+
+    @Test
+    void nidbDefaultsGroupByPatientIdModalityStudyDateAndSeriesNumber() {
+        SeriesBuckets buckets = new SeriesBuckets(MatchingCriteria.NIDB_DEFAULTS, null, "auto");
+        buckets.add("a/1", 10, header("P1", "N", "MR", "1.1", "7", "1015", "1.1.1", 1, "1016"));
+        buckets.add("a/2", 20, header("P1", "N", "MR", "1.1", "7", "1015", "1.1.2", 1, "1017"));
+        buckets.add("a/3", 30, header("P1", "N", "MR", "1.1", "7", "1015", "1.1.3", 2, "1018"));
+        buckets.add("b/1", 40, header("P2", "N", "MR", "1.2", "7", "1015", "1.2.1", 1, "1016"));
+
+        assertEquals(List.of(new SeriesBuckets.Key(false, "P1", "MR | 2026-01-02T10:15", "1"),
+                new SeriesBuckets.Key(false, "P1", "MR | 2026-01-02T10:15", "2"),
+                new SeriesBuckets.Key(false, "P2", "MR | 2026-01-02T10:15", "1")), keys(buckets));
+        SeriesBuckets.Bucket first = buckets.buckets().iterator().next();
+        assertEquals(List.of("a/1", "a/2"), first.files());
+        assertEquals(List.of(10L, 20L), first.sizes());
+        assertEquals(30, first.bytes());
+    }
+
+    @Test
+    void uidCriteriaKeepSameNumberedSeriesAndDifferentlyTimedStudiesApartOrTogether() {
+        SeriesBuckets buckets = new SeriesBuckets(new MatchingCriteria(Subject.PATIENT_ID, Study.STUDY_UID, Series.SERIES_UID),
+                null, "auto");
+        buckets.add("1", 1, header("P1", "N", "MR", "1.1", "7", "1015", "1.1.1", 1, "1016"));
+        buckets.add("2", 1, header("P1", "N", "MR", "1.1", "7", "1130", "1.1.2", 1, "1131"));
+        assertEquals(List.of(new SeriesBuckets.Key(false, "P1", "1.1", "1.1.1"),
+                new SeriesBuckets.Key(false, "P1", "1.1", "1.1.2")), keys(buckets));
+    }
+
+    @Test
+    void studyIdAndSeriesDate() {
+        SeriesBuckets buckets = new SeriesBuckets(new MatchingCriteria(Subject.PATIENT_ID, Study.STUDY_ID, Series.SERIES_DATE),
+                null, "auto");
+        buckets.add("1", 1, header("P1", "N", "MR", "1.1", "SID", "1015", "1.1.1", 4, "1016"));
+        buckets.add("2", 1, header("P1", "N", "MR", "1.2", "SID", "1100", "1.2.1", 4, "1020"));
+        assertEquals(List.of(new SeriesBuckets.Key(false, "P1", "SID", "2026-01-02T10:16"),
+                new SeriesBuckets.Key(false, "P1", "SID", "2026-01-02T10:20")), keys(buckets));
+    }
+
+    @Test
+    void subjectFromATypedPatientIdTheFolderOrNameSexAndBirthDate() {
+        SeriesBuckets typed = new SeriesBuckets(new MatchingCriteria(Subject.SPECIFIC_PATIENT_ID, Study.STUDY_UID,
+                Series.SERIES_NUMBER), " S-9 ", "auto");
+        typed.add("x/1", 1, header("P1", "N", "MR", "1.1", "7", "1015", "1.1.1", 1, "1016"));
+        typed.add("y/1", 1, header("P2", "M", "MR", "1.1", "7", "1015", "1.1.1", 1, "1016"));
+        assertEquals(1, typed.buckets().size());
+        assertEquals("S-9", typed.buckets().iterator().next().identity().patientId());
+
+        SeriesBuckets folders = new SeriesBuckets(new MatchingCriteria(Subject.PATIENT_ID_FROM_DIR, Study.STUDY_UID,
+                Series.SERIES_NUMBER), null, "auto");
+        folders.add("site/SUBJ-A/1.dcm", 1, header("SAME", "N", "MR", "1.1", "7", "1015", "1.1.1", 1, "1016"));
+        folders.add("site/SUBJ-B/1.dcm", 1, header("SAME", "N", "MR", "1.1", "7", "1015", "1.1.1", 1, "1016"));
+        folders.add("top.dcm", 1, header("SAME", "N", "MR", "1.1", "7", "1015", "1.1.1", 1, "1016"));
+        assertEquals(List.of("SUBJ-A", "SUBJ-B", ""), keys(folders).stream().map(SeriesBuckets.Key::subject).toList());
+        assertEquals("SUBJ-A", folders.buckets().iterator().next().identity().patientId());
+
+        SeriesBuckets people = new SeriesBuckets(new MatchingCriteria(Subject.NAME_SEX_DOB, Study.STUDY_UID,
+                Series.SERIES_NUMBER), null, "auto");
+        people.add("1", 1, header("P1", "Doe^Jane", "MR", "1.1", "7", "1015", "1.1.1", 1, "1016"));
+        people.add("2", 1, header("P2", "Doe^Jane", "MR", "1.1", "7", "1015", "1.1.1", 1, "1016"));
+        assertEquals(List.of("Doe^Jane | F | 1980-01-01"), keys(people).stream().map(SeriesBuckets.Key::subject).toList());
+    }
+
+    @Test
+    void anotherModalityGoesToNonmatch() {
+        SeriesBuckets buckets = new SeriesBuckets(MatchingCriteria.NIDB_DEFAULTS, null, "mr");
+        assertFalse(buckets.add("1", 1, header("P1", "N", "MR", "1.1", "7", "1015", "1.1.1", 1, "1016")).nonmatch());
+        assertTrue(buckets.add("2", 1, header("P1", "N", "CT", "1.1", "7", "1015", "1.1.2", 2, "1016")).nonmatch());
+    }
+
+    @Test
+    void folderNameIsTheLastFolderOfTheRelativePath() {
+        assertEquals("b", SeriesBuckets.folderName("a/b/c.dcm"));
+        assertEquals("a", SeriesBuckets.folderName("a/c.dcm"));
+        assertEquals("", SeriesBuckets.folderName("c.dcm"));
+    }
+}

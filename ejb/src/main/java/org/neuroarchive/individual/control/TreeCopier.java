@@ -67,7 +67,7 @@ final class TreeCopier {
     }
 
     private void directory(Path dir, String relative) throws UnpackException, IOException {
-        if (dir.toAbsolutePath().normalize().equals(staging.root())) {
+        if (Files.isSameFile(dir, staging.root())) {
             skip.accept("skipped " + relative + ": it is this import's own folder");
             return;
         }

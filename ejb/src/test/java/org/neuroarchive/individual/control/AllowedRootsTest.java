@@ -122,6 +122,13 @@ class AllowedRootsTest {
     }
 
     @Test
+    void comparesResolvedPathsByElementsToo() throws Exception {
+        Files.createSymbolicLink(root.resolve("tox"), rootx);
+
+        refused(allowed, root + "/tox/b.dcm", Kind.OUTSIDE, "resolves outside");
+    }
+
+    @Test
     void acceptsPathsThroughARootThatIsASymbolicLink() throws Exception {
         Path link = Files.createSymbolicLink(tmp.resolve("rootlink"), root);
         AllowedRoots viaLink = new AllowedRoots(List.of(link));

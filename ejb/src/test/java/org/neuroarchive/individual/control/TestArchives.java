@@ -61,15 +61,20 @@ final class TestArchives {
 
     /** A zip holding a file and, after it, an entry whose unix mode says symbolic link. */
     static Path zipWithSymlink(Path file, String linkName, String linkTarget) throws IOException {
+        return zipWithMode(file, linkName, 0120777, linkTarget);
+    }
+
+    /** A zip holding a file "a.txt" and, after it, an entry with the given unix mode (type and permissions). */
+    static Path zipWithMode(Path file, String name, int unixMode, String content) throws IOException {
         try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(Files.newOutputStream(file))) {
             ZipArchiveEntry plain = new ZipArchiveEntry("a.txt");
             zip.putArchiveEntry(plain);
             zip.write(text("a"));
             zip.closeArchiveEntry();
-            ZipArchiveEntry link = new ZipArchiveEntry(linkName);
-            link.setUnixMode(0120777);
-            zip.putArchiveEntry(link);
-            zip.write(text(linkTarget));
+            ZipArchiveEntry special = new ZipArchiveEntry(name);
+            special.setUnixMode(unixMode);
+            zip.putArchiveEntry(special);
+            zip.write(text(content));
             zip.closeArchiveEntry();
         }
         return file;

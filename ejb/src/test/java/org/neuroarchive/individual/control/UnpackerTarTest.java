@@ -153,6 +153,15 @@ class UnpackerTarTest extends UnpackerTestBase {
     }
 
     @Test
+    void takesBackslashesInEntryNamesAsFolderSeparators() throws Exception {
+        TestArchives.tar(uploads.resolve("win.tar"), false, Map.of("series\\IM0001.dcm", text("w")));
+
+        unpacker().add(uploads.resolve("win.tar"), "win.tar");
+
+        assertEquals(Set.of("series", "series/IM0001.dcm"), staged());
+    }
+
+    @Test
     void reportsADamagedTarAsARefusal() throws Exception {
         byte[] bytes = Files.readAllBytes(TestArchives.tar(uploads.resolve("ok.tar"), false, nested()));
         bytes[100] ^= 0x55; // the first header's mode field: the checksum no longer matches

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class UnpackerTreeTest extends UnpackerTestBase {
 
@@ -139,6 +140,7 @@ class UnpackerTreeTest extends UnpackerTestBase {
     }
 
     @Test
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // copying it into itself runs away
     void leavesOutTheStagingFolderWhenItLiesInsideTheTree() throws Exception {
         write("a.dcm", "a");
         Path inside = source.resolve("import/files");

@@ -112,6 +112,14 @@ class UnpackerZipTest extends UnpackerTestBase {
     }
 
     @Test
+    void refusesAZipEntryWhoseUnixModeIsAnotherSpecialFile() throws Exception {
+        TestArchives.zipWithMode(uploads.resolve("pipe.zip"), "pipe", 0010644, "");
+
+        assertRefused(() -> unpacker().add(uploads.resolve("pipe.zip"), "pipe.zip"),
+                "entry 'pipe' in pipe.zip is a special file");
+    }
+
+    @Test
     void reportsADamagedZipAsARefusal() throws Exception {
         byte[] damaged = new byte[300];
         System.arraycopy(new byte[] {'P', 'K', 3, 4}, 0, damaged, 0, 4);

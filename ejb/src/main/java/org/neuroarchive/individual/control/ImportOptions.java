@@ -70,8 +70,8 @@ public record ImportOptions(String modality, String project, String subjectCrite
             }
             alt.add(clean);
         }
-        if (alt.size() > MAX_ALT_UIDS) {
-            throw invalid("at most " + MAX_ALT_UIDS + " alternate UIDs per import");
+        if (alt.size() > MAX_ALT_UIDS || String.join("\n", alt).length() > 2048) {
+            throw invalid("at most " + MAX_ALT_UIDS + " alternate UIDs, 2048 characters in all, per import");
         }
         String text = notes == null ? "" : notes;
         if (text.length() > 2048) {

@@ -9,9 +9,11 @@ import java.util.logging.Logger;
 import org.neuroarchive.archive.control.ArchiveStorageException;
 
 /**
- * One archive message of an individual import: the series is archived in a transaction of its own;
- * if that fails, the reason is recorded on the series (reported, never hidden); then the import's
- * progress is counted again and, once complete, its staging folder removed.
+ * One archive message of an individual import: the series is archived in a transaction of its own.
+ * A transaction that rolls back (storage or database trouble: a lock timeout, a deadlock, a
+ * constraint race) is tried again a few times; if it still fails, the reason is recorded on the
+ * series (reported, never hidden). Then the import's progress is counted again and, once complete,
+ * its staging folder removed.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -28,17 +30,36 @@ public class SeriesArchiving {
     @Inject
     StagingArea staging;
 
+    private static final int ATTEMPTS = 3;
+
     public void archive(long stagedSeriesId) {
-        long importId;
-        try {
-            importId = archiver.archive(stagedSeriesId);
-        } catch (ArchiveStorageException | EJBException | IllegalArgumentException e) {
-            String reason = reason(e);
-            LOG.warning(() -> "staged series " + stagedSeriesId + " not archived: " + reason);
-            importId = archiver.failed(stagedSeriesId, reason);
+        long importId = -1;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                importId = archiver.archive(stagedSeriesId);
+                break;
+            } catch (ArchiveStorageException | EJBException e) {
+                String reason = reason(e);
+                int tried = attempt;
+                LOG.warning(() -> "staged series " + stagedSeriesId + " not archived (attempt " + tried + " of "
+                        + ATTEMPTS + "): " + reason);
+                if (attempt == ATTEMPTS) {
+                    importId = archiver.failed(stagedSeriesId, reason);
+                } else {
+                    pause(attempt);
+                }
+            }
         }
         if (importId >= 0 && progress.refresh(importId)) {
             staging.remove(staging.root(importId));
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(500L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

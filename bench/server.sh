@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Shared by the benchmark scripts: helpers, and a server of our own (./mvnw -Prun on port 8080, fresh
+# data directory under the work directory) unless BASE_URL names a running one. Sourced, not run.
+# Sets: base, work, startup (seconds, or empty), server_pid (the java process, or empty), and
+# NEUROARCHIVE_DATA_DIR when it starts the server.
+base=${BASE_URL:-http://127.0.0.1:8080/neuroarchive}
+work=$(mktemp -d /tmp/neuroarchive-bench.XXXXXX)
+maven_pid=""
+server_pid=""
+
+stats() { curl -sf "$base/api/stats"; }
+field() { sed -E "s/.*\"$1\":([0-9]+).*/\1/"; }
+now() { date +%s.%N; }
+calc() { awk "BEGIN { printf \"%.1f\", $1 }"; }
+log() { echo "[bench] $*"; }
+# CPU seconds (user + system) used so far by process $1
+cpu_seconds() { awk -v tck="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / tck }' "/proc/$1/stat"; }
+
+# every process below $1, deepest last
+descendants() {
+  local child
+  for child in $(ps -o pid= --ppid "$1" 2>/dev/null); do
+    echo "$child"
+    descendants "$child"
+  done
+}
+
+# the java process of the server: a descendant of what we started, or the one listening on BASE_URL's port
+find_server_pid() {
+  local pid
+  if [ -n "$maven_pid" ]; then
+    for pid in $(descendants "$maven_pid"); do
+      if tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'jboss-modules.jar'; then
+        echo "$pid"
+        return
+      fi
+    done
+  else
+    local port
+    port=$(echo "$base" | sed -E 's#^[a-z]+://[^:/]+:?([0-9]*).*#\1#')
+    ss -ltnpH "sport = :${port:-80}" 2>/dev/null | sed -nE 's/.*pid=([0-9]+).*/\1/p' | head -1
+  fi
+}
+
+stop_server() {
+  [ -n "$maven_pid" ] || return 0
+  local pids pid
+  pids="$(descendants "$maven_pid") $maven_pid"
+  log "stopping the server (pids $(echo $pids))"
+  # the java server first: killing standalone.sh alone would leave it running
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+  for _ in $(seq 1 60); do
+    [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  for pid in $pids; do kill "$pid" 2>/dev/null || true; done
+  sleep 1
+  for pid in $pids; do kill -9 "$pid" 2>/dev/null || true; done
+  maven_pid=""
+}
+
+cleanup() {
+  stop_server
+  if [ -n "${KEEP:-}" ]; then log "work directory kept: $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log "building the dataset generator (ejb test classes)"
+./mvnw -B -q -DskipTests -pl ejb -am package >"$work/build.log" 2>&1 || { tail -30 "$work/build.log"; exit 1; }
+
+startup=""
+if [ -z "${BASE_URL:-}" ]; then
+  if (exec 3<>/dev/tcp/127.0.0.1/8080) 2>/dev/null; then
+    echo "something already listens on 127.0.0.1:8080; stop it or set BASE_URL and INCOMING" >&2
+    exit 1
+  fi
+  export NEUROARCHIVE_DATA_DIR="$work/data"
+  incoming="$NEUROARCHIVE_DATA_DIR/incoming"
+  log "starting ./mvnw -Prun on a fresh data directory $NEUROARCHIVE_DATA_DIR (output: $work/server.out)"
+  t0=$(now)
+  ./mvnw -B -q -Prun >"$work/server.out" 2>&1 &
+  maven_pid=$!
+  until stats >/dev/null 2>&1; do
+    sleep 0.5
+    kill -0 "$maven_pid" 2>/dev/null || { tail -50 "$work/server.out"; echo "server did not start" >&2; exit 1; }
+  done
+  startup=$(calc "$(now) - $t0")
+  wildfly_log=ear/target/run-server/wildfly-39.0.1.Final/standalone/log/server.log
+  boot=$(grep -h 'WFLYSRV0025' "$wildfly_log" 2>/dev/null | tail -1 | sed -nE 's/.*started in ([0-9]+)ms.*/\1/p')
+  deploy=$(grep -h 'WFLYSRV0010' "$wildfly_log" 2>/dev/null | tail -1 | cut -c1-23)
+  log "start-up (build + provisioning + WildFly + deploy, until /api/stats answers): $startup s" \
+      "(WildFly boot ${boot:-?} ms)"
+else
+  incoming=${INCOMING:-}   # the caller checks what it needs
+fi
+server_pid=$(find_server_pid)
+[ -n "$server_pid" ] || log "could not find the server's java process: no memory figures"
+

@@ -57,6 +57,7 @@ public class Deidentifier {
         {"113108", "Retain Patient Characteristics Option"},
     };
 
+    private final String salt;
     private final SaltedUids uids;
 
     /**
@@ -64,7 +65,8 @@ public class Deidentifier {
      * @throws IllegalArgumentException the salt is null or blank
      */
     public Deidentifier(String salt) {
-        this.uids = new SaltedUids(requireSalt(salt));
+        this.salt = requireSalt(salt);
+        this.uids = new SaltedUids(this.salt);
     }
 
     /**
@@ -91,9 +93,23 @@ public class Deidentifier {
      */
     public void deidentify(Path source, Path target, String pseudonym) throws IOException, DicomFormatException {
         requirePseudonym(pseudonym);
+        deidentify(source, target, header -> pseudonym);
+    }
+
+    /**
+     * As {@link #deidentify(Path, Path, String)}, with the pseudonym of the file's own PatientID
+     * ({@link #pseudonymFor}): the same patient gets the same pseudonym throughout an import.
+     */
+    public void deidentify(Path source, Path target) throws IOException, DicomFormatException {
+        deidentify(source, target, header -> pseudonymFor(salt, header.patientId()));
+    }
+
+    private void deidentify(Path source, Path target, java.util.function.Function<DicomHeader, String> pseudonyms)
+            throws IOException, DicomFormatException {
         // refuses junk and truncated files before PixelMed reads them whole: on a truncated pixel data
         // element PixelMed logs the error and returns the attributes without the pixels
         DicomHeader header = new DicomReader().inspect(source).header();
+        String pseudonym = pseudonyms.apply(header);
         AttributeList list = readWhole(source);
         String transferSyntax = header.transferSyntaxUid();
         try {

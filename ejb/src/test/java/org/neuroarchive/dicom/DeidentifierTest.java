@@ -107,6 +107,16 @@ class DeidentifierTest {
     }
 
     @Test
+    void withoutAGivenPseudonymThePatientsOwnIdIsPseudonymised() throws Exception {
+        Path source = writePhiSeries().get(0);
+        Path target = dir.resolve("own-pseudonym.dcm");
+        new Deidentifier(SALT).deidentify(source, target);
+        AttributeList list = readAll(target);
+        assertEquals(Deidentifier.pseudonymFor(SALT, "PID-4711-SECRET"), text(list, TagFromName.PatientID));
+        assertEquals(Deidentifier.pseudonymFor(SALT, "PID-4711-SECRET"), text(list, TagFromName.PatientName));
+    }
+
+    @Test
     void mapsEachOriginalUidToOneNewUidPerSaltAcrossFilesAndInstances() throws Exception {
         List<Path> sources = writePhiSeries();
         List<AttributeList> first = readAll(deidentifyAll(sources, SALT));

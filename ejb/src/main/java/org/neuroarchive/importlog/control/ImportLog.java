@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
+import org.neuroarchive.importlog.entity.LogSource;
 
 /**
  * Writes the import log: a database row a user can query and a line in the server log. Expected
@@ -18,6 +19,11 @@ public class ImportLog {
 
     @PersistenceContext
     EntityManager em;
+
+    /** A step of individual import {@code importId} (created, parsed, archived, failed…). */
+    public void importStep(long importId, ImportLogEntry.Outcome outcome, String message) {
+        record(new ImportLogEntry(LogSource.individualImport(importId), outcome, "import " + importId, message));
+    }
 
     public void record(ImportLogEntry entry) {
         em.persist(entry);

@@ -10,7 +10,6 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import org.neuroarchive.importlog.control.ImportLog;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
-import org.neuroarchive.importlog.entity.LogSource;
 import org.neuroarchive.individual.entity.ImportRequest;
 import org.neuroarchive.individual.entity.ImportStatus;
 import org.neuroarchive.individual.entity.StagedSeries;
@@ -53,18 +52,14 @@ public class ArchiveProgress {
         }
         if (failed.isEmpty()) {
             request.moveTo(ImportStatus.ARCHIVE_COMPLETE, 100, archived + " series archived");
-            log(importId, ImportLogEntry.Outcome.IMPORT, "archive complete: " + request.getMessage() + "; staging removed");
+            importLog.importStep(importId, ImportLogEntry.Outcome.IMPORT, "archive complete: " + request.getMessage() + "; staging removed");
             return true;
         }
         String which = failed.stream().limit(10).map(s -> "series " + s.getSeriesNum() + " (" + s.getMessage() + ")")
                 .reduce((a, b) -> a + "; " + b).orElse("");
         request.moveTo(ImportStatus.ARCHIVE_ERROR, 100, archived + " series archived, " + failed.size()
                 + " not archived: " + which);
-        log(importId, ImportLogEntry.Outcome.FAILED, request.getMessage());
+        importLog.importStep(importId, ImportLogEntry.Outcome.FAILED, request.getMessage());
         return false;
-    }
-
-    private void log(long importId, ImportLogEntry.Outcome outcome, String message) {
-        importLog.record(new ImportLogEntry(LogSource.individualImport(importId), outcome, "import " + importId, message));
     }
 }

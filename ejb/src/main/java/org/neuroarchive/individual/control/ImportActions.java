@@ -11,7 +11,6 @@ import java.util.Set;
 import org.neuroarchive.common.control.RequestRejected;
 import org.neuroarchive.importlog.control.ImportLog;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
-import org.neuroarchive.importlog.entity.LogSource;
 import org.neuroarchive.individual.entity.ImportRequest;
 import org.neuroarchive.individual.entity.ImportStatus;
 import org.neuroarchive.individual.entity.SourceKind;
@@ -134,8 +133,7 @@ public class ImportActions {
     }
 
     private void log(long importId, String message) {
-        importLog.record(new ImportLogEntry(LogSource.individualImport(importId), ImportLogEntry.Outcome.IMPORT,
-                "import " + importId, message));
+        importLog.importStep(importId, ImportLogEntry.Outcome.IMPORT, message);
     }
 
     private static RequestRejected conflict(String message) {

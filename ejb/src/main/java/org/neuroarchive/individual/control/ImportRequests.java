@@ -11,7 +11,6 @@ import org.neuroarchive.common.control.RequestRejected;
 import org.neuroarchive.config.IndividualImportSettings;
 import org.neuroarchive.importlog.control.ImportLog;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
-import org.neuroarchive.importlog.entity.LogSource;
 import org.neuroarchive.individual.entity.ImportRequest;
 import org.neuroarchive.individual.entity.ImportStatus;
 import org.neuroarchive.individual.entity.SourceKind;
@@ -85,8 +84,7 @@ public class ImportRequests {
     public void uploadFailed(long importId, String reason) {
         ImportRequest request = em.find(ImportRequest.class, importId);
         request.moveTo(ImportStatus.UPLOAD_ERROR, 0, reason);
-        importLog.record(new ImportLogEntry(LogSource.individualImport(importId), ImportLogEntry.Outcome.FAILED,
-                "import " + importId, "upload failed: " + reason));
+        importLog.importStep(importId, ImportLogEntry.Outcome.FAILED, "upload failed: " + reason);
         staging.remove(staging.root(importId));
     }
 
@@ -132,7 +130,6 @@ public class ImportRequests {
     }
 
     private void log(ImportRequest request, String message) {
-        importLog.record(new ImportLogEntry(LogSource.individualImport(request.getId()), ImportLogEntry.Outcome.IMPORT,
-                "import " + request.getId(), message));
+        importLog.importStep(request.getId(), ImportLogEntry.Outcome.IMPORT, message);
     }
 }

@@ -10,7 +10,6 @@ import java.util.stream.Stream;
 import org.neuroarchive.config.IndividualImportSettings;
 import org.neuroarchive.dicom.Deidentifier;
 import org.neuroarchive.dicom.DicomFormatException;
-import org.neuroarchive.dicom.DicomReader;
 import org.neuroarchive.individual.entity.SourceKind;
 
 /**
@@ -31,8 +30,6 @@ public class ImportUnpacking {
 
     @Inject
     ParseProgress progress;
-
-    private final DicomReader reader = new DicomReader();
 
     /** Unpacks the import's source; answers a summary for the import log. */
     public String unpack(ParseJob job) throws UnpackException, IOException, PathRefusedException {
@@ -94,8 +91,7 @@ public class ImportUnpacking {
             Path target = to.resolve(from.relativize(file).toString());
             Files.createDirectories(target.getParent());
             try {
-                String patientId = reader.readHeader(file).patientId();
-                deidentifier.deidentify(file, target, Deidentifier.pseudonymFor(job.salt(), patientId));
+                deidentifier.deidentify(file, target);
                 done++;
             } catch (DicomFormatException notReadable) {
                 Files.move(file, target); // listed as unreadable by the parse; never archived

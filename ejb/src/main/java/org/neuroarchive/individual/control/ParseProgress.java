@@ -10,7 +10,6 @@ import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 import org.neuroarchive.importlog.control.ImportLog;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
-import org.neuroarchive.importlog.entity.LogSource;
 import org.neuroarchive.individual.entity.ImportRequest;
 import org.neuroarchive.individual.entity.ImportStatus;
 import org.neuroarchive.individual.entity.StagedFile;
@@ -79,8 +78,7 @@ public class ParseProgress {
             return;
         }
         request.moveTo(ImportStatus.PARSING_ERROR, request.getPercent(), reason);
-        importLog.record(new ImportLogEntry(LogSource.individualImport(importId), ImportLogEntry.Outcome.FAILED,
-                "import " + importId, "parsing failed: " + reason));
+        importLog.importStep(importId, ImportLogEntry.Outcome.FAILED, "parsing failed: " + reason);
     }
 
     /** Whether the import is still to be parsed by this generation (false once cancelled). */
@@ -94,7 +92,6 @@ public class ParseProgress {
     }
 
     public void log(long importId, String message) {
-        importLog.record(new ImportLogEntry(LogSource.individualImport(importId), ImportLogEntry.Outcome.IMPORT,
-                "import " + importId, message));
+        importLog.importStep(importId, ImportLogEntry.Outcome.IMPORT, message);
     }
 }

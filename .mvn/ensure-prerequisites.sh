@@ -6,7 +6,8 @@ set -euo pipefail
 
 # PixelMed is not on Maven Central: the build takes it from Debian's packages.
 # python3-pydicom ships the public DICOM test corpus the tests import (pydicom/data/test_files).
-required=(libpixelmed-java libpixelmed-imageio-java python3-pydicom)
+# dcmtk (storescu, echoscu) is the real DICOM sender the receiver is tested with.
+required=(libpixelmed-java libpixelmed-imageio-java python3-pydicom dcmtk)
 required+=("$@")
 
 missing=()

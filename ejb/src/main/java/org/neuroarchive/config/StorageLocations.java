@@ -50,6 +50,7 @@ public class StorageLocations {
     private Path backup;
     private Path staging;
     private Path claims;
+    private Path receiving;
 
     /** For CDI. */
     public StorageLocations() {
@@ -78,11 +79,13 @@ public class StorageLocations {
         staging = stagingDir.map(StorageLocations::absolute).orElse(data.resolve("staging"));
         // claimed series wait here for their archive message; beside incoming so that claiming is a rename
         claims = incoming.resolveSibling(incoming.getFileName() + ".claimed");
+        // objects arriving over DICOM are written here, beside incomingdir, and renamed into it when complete
+        receiving = incoming.resolveSibling(incoming.getFileName() + ".receiving");
     }
 
     /** Creates every directory that is missing. */
     public void createDirectories() {
-        for (Path dir : List.of(data, incoming, archive, problem, backup, staging, claims)) {
+        for (Path dir : List.of(data, incoming, archive, problem, backup, staging, claims, receiving)) {
             try {
                 Files.createDirectories(dir);
             } catch (IOException e) {
@@ -122,5 +125,15 @@ public class StorageLocations {
     /** Series claimed out of incomingdir, one folder per claim, until archived. */
     public Path claims() {
         return claims;
+    }
+
+    /** Where the DICOM receiver writes objects while they arrive (one folder per association). */
+    public Path receiving() {
+        return receiving;
+    }
+
+    /** The folder of incomingdir the DICOM receiver renames complete objects into: taken without settling. */
+    public Path received() {
+        return incoming.resolve("received");
     }
 }

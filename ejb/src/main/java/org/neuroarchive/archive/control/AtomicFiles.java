@@ -81,20 +81,43 @@ public final class AtomicFiles {
     }
 
     /**
+     * Moves {@code source} into {@code dir} under {@code fileName}, or with a suffix when the name is
+     * taken ({@code a.dcm}, {@code a-1.dcm}…): never overwrites, and the file appears complete in one
+     * step (a hard link under the free name, then the source removed). Answers the new path.
+     */
+    public static Path moveUnder(Path source, Path dir, String fileName) throws IOException {
+        Files.createDirectories(dir);
+        for (int n = 0; ; n++) {
+            Path candidate = dir.resolve(n == 0 ? fileName : suffixed(fileName, n));
+            try {
+                Files.createLink(candidate, source);
+            } catch (FileAlreadyExistsException taken) {
+                continue;
+            } catch (UnsupportedOperationException | java.nio.file.FileSystemException noLink) {
+                if (Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                Files.move(source, candidate, StandardCopyOption.ATOMIC_MOVE); // no hard links here
+                return candidate;
+            }
+            Files.delete(source);
+            return candidate;
+        }
+    }
+
+    private static String suffixed(String fileName, int n) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) + "-" + n + fileName.substring(dot) : fileName + "-" + n;
+    }
+
+    /**
      * Claims a free name for {@code fileName} in {@code dir} by creating an empty placeholder; a taken
      * name gets a suffix ({@code scan.dcm}, {@code scan-1.dcm}, {@code scan-2.dcm}…). Never overwrites.
      */
     public static Path reserve(Path dir, String fileName) throws IOException {
         Files.createDirectories(dir);
-        String base = fileName;
-        String extension = "";
-        int dot = fileName.lastIndexOf('.');
-        if (dot > 0) {
-            base = fileName.substring(0, dot);
-            extension = fileName.substring(dot);
-        }
         for (int n = 0; ; n++) {
-            Path candidate = dir.resolve(n == 0 ? fileName : base + "-" + n + extension);
+            Path candidate = dir.resolve(n == 0 ? fileName : suffixed(fileName, n));
             try {
                 return Files.createFile(candidate);
             } catch (FileAlreadyExistsException taken) {

@@ -15,7 +15,8 @@ import java.util.Map;
  * Walks incomingdir for files ready to import: recursively, never following symbolic links, skipping
  * hidden names and {@code *.part} files (a receiver still writing), taking only settled files — older
  * than the settle time and with the size they had at the previous scan — and at most {@code limit}.
- * {@code sizes} remembers the sizes seen; it is updated by the walk.
+ * Files below {@code completeDir} (where the DICOM receiver renames objects it has completely
+ * received) are taken at once. {@code sizes} remembers the sizes seen; it is updated by the walk.
  */
 public final class IncomingFiles {
 
@@ -29,7 +30,8 @@ public final class IncomingFiles {
     private IncomingFiles() {
     }
 
-    public static Found find(Path incoming, Instant settledBefore, int limit, Map<Path, Long> sizes) throws IOException {
+    public static Found find(Path incoming, Path completeDir, Instant settledBefore, int limit, Map<Path, Long> sizes)
+            throws IOException {
         List<Path> ready = new ArrayList<>();
         int[] notSettled = {0};
         int[] firstSeen = {0};
@@ -43,6 +45,10 @@ public final class IncomingFiles {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 if (!attrs.isRegularFile() || isHidden(file) || file.getFileName().toString().endsWith(".part")) {
                     return FileVisitResult.CONTINUE;
+                }
+                if (file.startsWith(completeDir)) {
+                    ready.add(file);
+                    return ready.size() >= limit ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
                 }
                 Long previousSize = sizes.put(file, attrs.size());
                 boolean old = !attrs.lastModifiedTime().toInstant().isAfter(settledBefore);

@@ -27,7 +27,8 @@ import org.neuroarchive.dicom.DicomReader;
  * The global import's folder scan: reads the headers of settled files in incomingdir, quarantines
  * what is not usable DICOM, groups the rest into series, claims each series by atomic renames into
  * its claim folder and queues one archive message per series. One scan at a time; a scan asked for
- * while another runs is skipped (the running one will see the files or the next one will).
+ * while another runs is not started but makes the running one look once more when it is done (files
+ * may have arrived after its walk, e.g. from the DICOM receiver).
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -41,6 +42,7 @@ public class IncomingScanner {
     private static final int MAX_ROUNDS = 40;
 
     private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean askedAgain = new AtomicBoolean();
     private final DicomReader reader = new DicomReader();
     /** Sizes of the files seen in incomingdir, for the settle rule (only touched by the running scan). */
     private final Map<Path, Long> sizesSeen = new HashMap<>();
@@ -68,13 +70,15 @@ public class IncomingScanner {
 
     public ScanSummary scan() {
         if (!running.compareAndSet(false, true)) {
+            askedAgain.set(true);
             return ScanSummary.skipped();
         }
         try {
+            askedAgain.set(false);
             ScanSummary summary = scanOnce();
             for (int round = 1; round < MAX_ROUNDS; round++) {
-                if (summary.filesRead() >= settings.chunkSize()) {
-                    summary = scanOnce(); // a full chunk: more files are waiting, take them now
+                if (summary.filesRead() >= settings.chunkSize() || askedAgain.getAndSet(false)) {
+                    summary = scanOnce(); // a full chunk (more files are waiting), or asked for meanwhile
                 } else if (summary.filesRead() == 0 && summary.firstSeen() > 0) {
                     // old files seen for the first time need a second look at their size: one
                     // second later, rather than a whole scan interval
@@ -100,7 +104,8 @@ public class IncomingScanner {
         long start = System.currentTimeMillis();
         Path incoming = locations.incoming();
         Instant settledBefore = Instant.now().minusSeconds(settings.settleSeconds());
-        IncomingFiles.Found found = IncomingFiles.find(incoming, settledBefore, settings.chunkSize(), sizesSeen);
+        IncomingFiles.Found found = IncomingFiles.find(incoming, locations.received(), settledBefore,
+                settings.chunkSize(), sizesSeen);
         waiting = found.notSettled();
         sizesSeen.keySet().removeIf(path -> !Files.exists(path));
         if (found.ready().isEmpty()) {

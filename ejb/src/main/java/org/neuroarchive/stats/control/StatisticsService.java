@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.neuroarchive.importing.control.IncomingScanner;
+import org.neuroarchive.receiver.control.ReceiverStatus;
 import org.neuroarchive.importing.entity.ImportBatch;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
 
@@ -17,6 +18,9 @@ public class StatisticsService {
 
     @Inject
     IncomingScanner scanner;
+
+    @Inject
+    ReceiverStatus receiver;
 
     public ArchiveStats current() {
         return new ArchiveStats(
@@ -32,7 +36,8 @@ public class StatisticsService {
                 batches(ImportBatch.Status.QUEUED),
                 batches(ImportBatch.Status.FAILED),
                 batches(ImportBatch.Status.HELD),
-                scanner.waitingFiles());
+                scanner.waitingFiles(),
+                receiver.objectsReceived());
     }
 
     private long batches(ImportBatch.Status status) {

@@ -47,14 +47,27 @@ class IncomingFilesTest {
         Files.createSymbolicLink(incoming.resolve("linkdir"), outside);
 
         Map<Path, Long> sizes = new HashMap<>();
-        IncomingFiles.Found first = IncomingFiles.find(incoming, Instant.now().minusSeconds(10), 100, sizes);
+        IncomingFiles.Found first = IncomingFiles.find(incoming, incoming.resolve("received"), Instant.now().minusSeconds(10), 100, sizes);
         assertEquals(List.of(), first.ready(), "a file is taken only when its size was seen before");
         assertEquals(2, first.firstSeen(), "the two old files only need a second look; the fresh one waits anyway");
-        IncomingFiles.Found found = IncomingFiles.find(incoming, Instant.now().minusSeconds(10), 100, sizes);
+        IncomingFiles.Found found = IncomingFiles.find(incoming, incoming.resolve("received"), Instant.now().minusSeconds(10), 100, sizes);
 
         Set<String> names = found.ready().stream().map(p -> incoming.relativize(p).toString()).collect(Collectors.toSet());
         assertEquals(Set.of("a.dcm", "x/y/z/b.dcm"), names);
         assertEquals(1, found.notSettled());
+    }
+
+    @Test
+    void filesTheReceiverCompletedAreTakenAtOnce() throws IOException {
+        Path received = file("received/STORESCU/1.2.3.dcm", Instant.now());
+        file("copied.dcm", Instant.now());
+        file("received/.partial", Instant.now());
+
+        IncomingFiles.Found found = IncomingFiles.find(incoming, incoming.resolve("received"), Instant.now().minusSeconds(10),
+                100, new HashMap<>());
+
+        assertEquals(List.of(received), found.ready(), "complete by construction: no settle time, no second look");
+        assertEquals(1, found.notSettled(), "a copied file still waits");
     }
 
     @Test
@@ -63,23 +76,23 @@ class IncomingFilesTest {
             file("f" + i + ".dcm", Instant.now().minusSeconds(600));
         }
         Map<Path, Long> sizes = new HashMap<>();
-        IncomingFiles.find(incoming, Instant.now(), 10, sizes);
-        assertEquals(10, IncomingFiles.find(incoming, Instant.now(), 10, sizes).ready().size());
+        IncomingFiles.find(incoming, incoming.resolve("received"), Instant.now(), 10, sizes);
+        assertEquals(10, IncomingFiles.find(incoming, incoming.resolve("received"), Instant.now(), 10, sizes).ready().size());
     }
 
     @Test
     void aFileThatGrewSinceTheLastScanWaits() throws IOException {
         Path growing = file("growing.dcm", Instant.now().minusSeconds(600));
         Map<Path, Long> sizes = new HashMap<>();
-        IncomingFiles.find(incoming, Instant.now().minusSeconds(10), 100, sizes);
+        IncomingFiles.find(incoming, incoming.resolve("received"), Instant.now().minusSeconds(10), 100, sizes);
         Files.writeString(growing, "more bytes arrived", java.nio.file.StandardOpenOption.APPEND);
         Files.setLastModifiedTime(growing, FileTime.from(Instant.now().minusSeconds(600)));
 
-        IncomingFiles.Found found = IncomingFiles.find(incoming, Instant.now().minusSeconds(10), 100, sizes);
+        IncomingFiles.Found found = IncomingFiles.find(incoming, incoming.resolve("received"), Instant.now().minusSeconds(10), 100, sizes);
 
         assertEquals(List.of(), found.ready());
         assertEquals(1, found.notSettled());
-        assertEquals(List.of(growing), IncomingFiles.find(incoming, Instant.now().minusSeconds(10), 100, sizes).ready());
+        assertEquals(List.of(growing), IncomingFiles.find(incoming, incoming.resolve("received"), Instant.now().minusSeconds(10), 100, sizes).ready());
     }
 
     @Test

@@ -68,6 +68,7 @@ final class ServerProcess {
                 "-Dneuroarchive.data-dir=" + dataDir, "-Djava.awt.headless=true"));
         builder.environment().put("NEUROARCHIVE_IMPORT_SCAN_INTERVAL_SECONDS", "1");
         builder.environment().put("NEUROARCHIVE_IMPORT_SETTLE_SECONDS", "0");
+        builder.environment().put("NEUROARCHIVE_DICOM_PORT", Integer.toString(11112 + portOffset));
         builder.environment().put("JAVA_OPTS", "-Xms256m -Xmx1g -Djava.net.preferIPv4Stack=true");
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         process = builder.start();

@@ -1,0 +1,121 @@
+package org.neuroarchive.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.neuroarchive.it.Incoming.DATA;
+import static org.neuroarchive.it.Incoming.filesUnder;
+
+import jakarta.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.neuroarchive.testing.SyntheticSeries;
+
+/**
+ * The DICOM receiver inside the application, with Debian's dcmtk as the real sending client:
+ * echo, series stored over one and over two simultaneous associations, archived through the global
+ * import without waiting for the settle time; counts in {@code /api/receiver} and {@code /api/stats}.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ReceiverIT {
+
+    private static final int PORT = Integer.getInteger("it.dicom.port", 11212);
+    private static final Path SOURCE = DATA.resolveSibling("receiver-it");
+    private static final Duration WITHIN = Duration.ofSeconds(60);
+
+    private final ArchiveApi api = new ArchiveApi();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Incoming.builtEar();
+    }
+
+    @Test
+    void theReceiverListensAndAnswersEcho() throws Exception {
+        JsonObject receiver = api.get("/api/receiver").json().asJsonObject();
+        assertEquals("listening", receiver.getString("state"), receiver.toString());
+        assertEquals(PORT, receiver.getInt("port"));
+        assertEquals("NEUROARCHIVE", receiver.getString("aet"));
+        assertEquals(0, run(List.of("echoscu", "-aec", "NEUROARCHIVE", "127.0.0.1", Integer.toString(PORT))));
+    }
+
+    @Test
+    void aSeriesSentWithStorescuIsArchived() throws Exception {
+        List<Path> files = SyntheticSeries.mr().patient("NA-RX-ONE", "Receiver^One")
+                .study(SyntheticSeries.newUid(), "20260501", "090000", "Research").series(4, "sent")
+                .instances(12).writeTo(SOURCE.resolve("one"), "r");
+        JsonObject before = api.stats();
+        assertEquals(0, storescu("SCANNER1", files));
+        String uid = api.awaitSubject("NA-RX-ONE", WITHIN);
+        api.awaitStats(s -> s.getInt("instances") - before.getInt("instances") >= 12 && s.getInt("queuedSeries") == 0, WITHIN);
+        assertEquals(12, IndividualImportIT.dicomFiles(uid).size());
+        JsonObject after = api.stats();
+        assertEquals(12, after.getInt("receivedFiles") - before.getInt("receivedFiles"));
+        assertEquals(List.of(), filesUnder(DATA.resolve("incoming/received")), "incomingdir emptied");
+        assertEquals(List.of(), filesUnder(DATA.resolve("incoming.receiving")), "no partial object left");
+    }
+
+    @Test
+    void twoAssociationsAtOnceAreBothArchived() throws Exception {
+        List<Path> first = SyntheticSeries.mr().patient("NA-RX-TWO", "Receiver^Two")
+                .study(SyntheticSeries.newUid(), "20260502", "090000", "Research").series(1, "a")
+                .instances(30).writeTo(SOURCE.resolve("two-a"), "a");
+        List<Path> second = SyntheticSeries.mr().patient("NA-RX-THREE", "Receiver^Three")
+                .study(SyntheticSeries.newUid(), "20260502", "100000", "Research").series(2, "b")
+                .instances(30).writeTo(SOURCE.resolve("two-b"), "b");
+        JsonObject before = api.get("/api/receiver").json().asJsonObject();
+        Process a = start("SCANNER2", first);
+        Process b = start("SCANNER3", second);
+        assertEquals(0, a.waitFor());
+        assertEquals(0, b.waitFor());
+        String two = api.awaitSubject("NA-RX-TWO", WITHIN);
+        String three = api.awaitSubject("NA-RX-THREE", WITHIN);
+        awaitFiles(two, 30);
+        awaitFiles(three, 30);
+        JsonObject after = api.get("/api/receiver").json().asJsonObject();
+        assertEquals(60, after.getJsonNumber("objectsReceived").longValue() - before.getJsonNumber("objectsReceived").longValue());
+        assertTrue(after.getJsonNumber("associations").longValue() - before.getJsonNumber("associations").longValue() >= 2);
+        assertNotNull(after.getString("lastReceivedAt"));
+    }
+
+    private static void awaitFiles(String uid, int count) throws Exception {
+        long deadline = System.nanoTime() + WITHIN.toNanos();
+        while (IndividualImportIT.dicomFiles(uid).size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals(count, IndividualImportIT.dicomFiles(uid).size());
+    }
+
+    private static int storescu(String callingAet, List<Path> files) throws Exception {
+        return run(command(callingAet, files));
+    }
+
+    private static List<String> command(String callingAet, List<Path> files) {
+        List<String> command = new ArrayList<>(List.of("storescu", "-aet", callingAet, "-aec", "NEUROARCHIVE",
+                "127.0.0.1", Integer.toString(PORT)));
+        files.forEach(f -> command.add(f.toString()));
+        return command;
+    }
+
+    private static Process start(String callingAet, List<Path> files) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command(callingAet, files)).inheritIO();
+        builder.environment().put("TCP_NODELAY", "1"); // dcmtk 3.6.7 waits ~90 ms per object without it
+        return builder.start();
+    }
+
+    private static int run(List<String> command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().put("TCP_NODELAY", "1");
+        Process process = builder.start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "dcmtk did not finish: " + command);
+        return process.exitValue();
+    }
+}

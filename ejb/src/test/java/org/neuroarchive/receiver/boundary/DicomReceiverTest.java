@@ -1,0 +1,91 @@
+package org.neuroarchive.receiver.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuroarchive.config.ReceiverSettings;
+import org.neuroarchive.config.StorageLocations;
+import org.neuroarchive.receiver.control.ReceiverStatus;
+
+/** The receiver's life cycle: listening, a port already in use (visible state, no exception), stopped. */
+class DicomReceiverTest {
+
+    @TempDir
+    Path dir;
+
+    private final ReceiverStatus status = new ReceiverStatus();
+
+    private DicomReceiver receiver(int port) throws Exception {
+        DicomReceiver receiver = new DicomReceiver();
+        ReceiverSettings settings = new ReceiverSettings();
+        set(settings, "enabled", true);
+        set(settings, "port", port);
+        set(settings, "aet", "NEUROARCHIVE");
+        set(settings, "bindAddress", "127.0.0.1");
+        set(settings, "allowedCallingAets", Optional.empty());
+        receiver.settings = settings;
+        receiver.locations = StorageLocations.under(dir);
+        receiver.status = status;
+        receiver.threads = new ManagedThreadFactory() {
+            @Override
+            public Thread newThread(Runnable runnable) {
+                return new Thread(runnable);
+            }
+
+            @Override
+            public ForkJoinWorkerThread newThread(ForkJoinPool pool) {
+                throw new UnsupportedOperationException("not used");
+            }
+        };
+        return receiver;
+    }
+
+    private static void set(Object target, String field, Object value) throws Exception {
+        var f = target.getClass().getDeclaredField(field);
+        f.setAccessible(true);
+        f.set(target, value);
+    }
+
+    @Test
+    void aPortInUseLeavesAVisibleFailedStateAndNoListener() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            DicomReceiver receiver = receiver(taken.getLocalPort());
+            receiver.start();
+            ReceiverStatus.View view = status.view();
+            assertEquals("failed", view.state());
+            assertTrue(view.message().contains("port " + taken.getLocalPort() + " on 127.0.0.1 is in use"), view.message());
+            assertTrue(view.message().contains("NEUROARCHIVE_DICOM_PORT"), view.message());
+            receiver.stop();
+            assertEquals("stopped", status.view().state());
+        }
+    }
+
+    @Test
+    void listensUntilStoppedAndClearsPartialObjectsLeftByACrash() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = probe.getLocalPort();
+        }
+        Path leftover = Files.createDirectories(dir.resolve("incoming.receiving/association-7")).resolve("partial");
+        Files.writeString(leftover, "half an object");
+        DicomReceiver receiver = receiver(port);
+        receiver.start();
+        assertEquals("listening", status.view().state(), status.view().message());
+        assertTrue(!Files.exists(leftover), "a partial object from before the restart is removed");
+        receiver.stop();
+        assertEquals("stopped", status.view().state());
+        try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+            assertEquals(port, again.getLocalPort(), "the port is free again after stop");
+        }
+    }
+}

@@ -85,28 +85,7 @@ after=$(stats)
 if [ -n "${JFR:-}" ] && [ -n "$server_pid" ]; then
   jcmd "$server_pid" JFR.stop name=bench >/dev/null
   log "JFR profile of the import: $work/import.jfr (KEEP=1 keeps it)"
-  jfr print --stack-depth 64 --events jdk.ExecutionSample "$work/import.jfr" | awk '
-    BEGIN { depth = -1 }
-    function out(title, a, n,   k, cmd) {
-      print "  " title
-      cmd = "sort -rn | head -" n
-      for (k in a) printf "%7d  %s\n", a[k], k | cmd
-      close(cmd)
-    }
-    /sampledThread = / { t = $0; sub(/.*sampledThread = "/, "", t); sub(/".*/, "", t); gsub(/[0-9]+/, "N", t); threads[t]++; samples++ }
-    /stackTrace = \[/ { depth = 0; delete seen; next }
-    /^[ \t]+\]/ { depth = -1 }
-    depth >= 0 && /^[ \t]+[A-Za-z_$]/ {
-      f = $0; sub(/^[ \t]+/, "", f); sub(/[ \t]+line:.*/, "", f)
-      if (depth++ == 0) leaf[f]++
-      if (f ~ /^org\.neuroarchive|^com\.pixelmed|^org\.h2|^org\.eclipse\.persistence|^sun\.nio\.fs|^java\.security/ && !(f in seen)) { seen[f] = 1; incl[f]++ }
-    }
-    END {
-      printf "  %d execution samples\n", samples
-      out("samples by thread:", threads, 8)
-      out("hottest leaf frames (self time):", leaf, 20)
-      out("hottest application/PixelMed/H2/EclipseLink/file-system frames (inclusive):", incl, 30)
-    }'
+  jfr_report "$work/import.jfr"
 fi
 
 echo

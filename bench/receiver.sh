@@ -11,7 +11,8 @@
 # Goal (issue 6): at least 550 instances/s with one association.
 #
 # By default it starts its own server (./mvnw -Prun, HTTP 8080, DICOM 11112) on a fresh data directory
-# under /tmp; BASE_URL=… DICOM_PORT=… uses a running one. KEEP=1 keeps the work directory.
+# under /tmp; BASE_URL=… DICOM_PORT=… uses a running one. KEEP=1 keeps the work directory; JFR=1
+# profiles the one-association run.
 # Needs: java 17, curl, dcmtk (storescu), awk, ss.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,7 +54,15 @@ log "generating two datasets of $subjects subjects x $series series x $instances
 total=$(generate "$work/one")
 generate "$work/two" >/dev/null
 bytes=$(du -sb "$work/one" | cut -f1)
+if [ -n "${JFR:-}" ] && [ -n "$server_pid" ]; then
+  jcmd "$server_pid" JFR.start name=bench settings=profile filename="$work/receiver.jfr" >/dev/null
+fi
 read -r one one_sent < <(send "$work/one" 1)
+if [ -n "${JFR:-}" ] && [ -n "$server_pid" ]; then
+  jcmd "$server_pid" JFR.stop name=bench >/dev/null
+  log "JFR profile of the one-association run: $work/receiver.jfr"
+  jfr_report "$work/receiver.jfr"
+fi
 log "one association: $one s"
 read -r two two_sent < <(send "$work/two" 2)
 log "two associations: $two s"

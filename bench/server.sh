@@ -42,6 +42,32 @@ find_server_pid() {
   fi
 }
 
+# jfr_report FILE: the threads, hottest leaf frames and hottest application frames of a JFR recording
+jfr_report() {
+  jfr print --stack-depth 64 --events jdk.ExecutionSample "$1" | awk '
+    BEGIN { depth = -1 }
+    function out(title, a, n,   k, cmd) {
+      print "  " title
+      cmd = "sort -rn | head -" n
+      for (k in a) printf "%7d  %s\n", a[k], k | cmd
+      close(cmd)
+    }
+    /sampledThread = / { t = $0; sub(/.*sampledThread = "/, "", t); sub(/".*/, "", t); gsub(/[0-9]+/, "N", t); threads[t]++; samples++ }
+    /stackTrace = \[/ { depth = 0; delete seen; next }
+    /^[ \t]+\]/ { depth = -1 }
+    depth >= 0 && /^[ \t]+[A-Za-z_$]/ {
+      f = $0; sub(/^[ \t]+/, "", f); sub(/[ \t]+line:.*/, "", f)
+      if (depth++ == 0) leaf[f]++
+      if (f ~ /^org\.neuroarchive|^com\.pixelmed|^org\.h2|^org\.eclipse\.persistence|^sun\.nio\.fs|^java\.security/ && !(f in seen)) { seen[f] = 1; incl[f]++ }
+    }
+    END {
+      printf "  %d execution samples\n", samples
+      out("samples by thread:", threads, 8)
+      out("hottest leaf frames (self time):", leaf, 20)
+      out("hottest application/PixelMed/H2/EclipseLink/file-system frames (inclusive):", incl, 30)
+    }'
+}
+
 stop_server() {
   [ -n "$maven_pid" ] || return 0
   local pids pid

@@ -17,6 +17,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.neuroarchive.testing.CuttingProxy;
 import org.neuroarchive.testing.SyntheticSeries;
 
 /**
@@ -52,11 +53,12 @@ class ReceiverIT {
         List<Path> files = SyntheticSeries.mr().patient("NA-RX-ONE", "Receiver^One")
                 .study(SyntheticSeries.newUid(), "20260501", "090000", "Research").series(4, "sent")
                 .instances(12).writeTo(SOURCE.resolve("one"), "r");
-        JsonObject before = api.stats();
+        JsonObject before = quiet();
         assertEquals(0, storescu("SCANNER1", files));
         String uid = api.awaitSubject("NA-RX-ONE", WITHIN);
+        awaitFiles(uid, 12);
         api.awaitStats(s -> s.getInt("instances") - before.getInt("instances") >= 12 && s.getInt("queuedSeries") == 0, WITHIN);
-        assertEquals(12, IndividualImportIT.dicomFiles(uid).size());
+        assertEquals(12, api.stats().getInt("instances") - before.getInt("instances"));
         JsonObject after = api.stats();
         assertEquals(12, after.getInt("receivedFiles") - before.getInt("receivedFiles"));
         assertEquals(List.of(), filesUnder(DATA.resolve("incoming/received")), "incomingdir emptied");
@@ -80,10 +82,38 @@ class ReceiverIT {
         String three = api.awaitSubject("NA-RX-THREE", WITHIN);
         awaitFiles(two, 30);
         awaitFiles(three, 30);
+        quiet();
         JsonObject after = api.get("/api/receiver").json().asJsonObject();
         assertEquals(60, after.getJsonNumber("objectsReceived").longValue() - before.getJsonNumber("objectsReceived").longValue());
         assertTrue(after.getJsonNumber("associations").longValue() - before.getJsonNumber("associations").longValue() >= 2);
         assertNotNull(after.getString("lastReceivedAt"));
+    }
+
+    @Test
+    void aSenderThatBreaksOffMidObjectLeavesNothingHalfWritten() throws Exception {
+        List<Path> big = SyntheticSeries.mr().patient("NA-RX-CUT", "Receiver^Cut").size(512, 512)
+                .study(SyntheticSeries.newUid(), "20260503", "090000", "Research").series(1, "cut")
+                .instances(1).writeTo(SOURCE.resolve("cut"), "c");
+        JsonObject before = api.get("/api/receiver").json().asJsonObject();
+        try (CuttingProxy proxy = new CuttingProxy(PORT, 200_000)) {
+            List<String> command = new ArrayList<>(List.of("storescu", "-aec", "NEUROARCHIVE", "-to", "20", "-ta", "20",
+                    "-td", "20", "127.0.0.1", Integer.toString(proxy.port()), big.get(0).toString()));
+            assertTrue(run(command) != 0, "storescu cannot have succeeded");
+        }
+        long deadline = System.nanoTime() + WITHIN.toNanos();
+        JsonObject after = api.get("/api/receiver").json().asJsonObject();
+        while (after.getInt("activeAssociations") > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            after = api.get("/api/receiver").json().asJsonObject();
+        }
+        assertEquals(before.getJsonNumber("objectsReceived"), after.getJsonNumber("objectsReceived"), "nothing received");
+        assertEquals(List.of(), filesUnder(DATA.resolve("incoming.receiving")), "the partial object was deleted");
+        assertEquals(null, api.subjectUid("NA-RX-CUT"));
+    }
+
+    /** Waits until nothing is queued: files are linked into the archive before their transaction commits. */
+    private JsonObject quiet() throws Exception {
+        return api.awaitStats(s -> s.getInt("queuedSeries") == 0, WITHIN);
     }
 
     private static void awaitFiles(String uid, int count) throws Exception {

@@ -6,12 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.BindException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuroarchive.testing.CuttingProxy;
 import org.neuroarchive.testing.SyntheticSeries;
 
 /**
@@ -229,56 +225,5 @@ class StorageListenerTest {
         String output = new String(process.getInputStream().readAllBytes());
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         return new Result(process.exitValue(), output);
-    }
-
-    /** Forwards one connection to the listener and cuts both sides after {@code limit} bytes from the sender. */
-    private static final class CuttingProxy implements AutoCloseable {
-        private final ServerSocket server;
-
-        CuttingProxy(int target, int limit) throws IOException {
-            server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-            Thread thread = new Thread(() -> {
-                try (Socket client = server.accept(); Socket upstream = new Socket("127.0.0.1", target)) {
-                    Thread back = new Thread(() -> pump(upstream, client, Long.MAX_VALUE));
-                    back.start();
-                    pump(client, upstream, limit);
-                } catch (IOException ignored) {
-                    // the test closes the proxy
-                }
-            });
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        int port() {
-            return server.getLocalPort();
-        }
-
-        private static void pump(Socket from, Socket to, long limit) {
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                byte[] buffer = new byte[8192];
-                long total = 0;
-                int n;
-                while ((n = in.read(buffer)) > 0 && total < limit) {
-                    int allowed = (int) Math.min(n, limit - total);
-                    out.write(buffer, 0, allowed);
-                    total += allowed;
-                }
-            } catch (IOException ignored) {
-                // one side closed
-            } finally {
-                try {
-                    from.close();
-                    to.close();
-                } catch (IOException ignored) {
-                    // closed already
-                }
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            server.close();
-        }
     }
 }

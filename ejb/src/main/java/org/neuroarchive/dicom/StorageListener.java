@@ -11,13 +11,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
+import org.neuroarchive.common.control.Folders;
 
 /**
  * A DICOM C-STORE and C-ECHO listener (PixelMed's storage SCP) on one address and port: every storage
@@ -138,7 +137,7 @@ public final class StorageListener implements AutoCloseable {
         } finally {
             closeQuietly(socket); // PixelMed leaves the socket open after a failure: the sender must not wait
             open.remove(socket);
-            deleteTree(folder); // whatever is left never arrived complete
+            Folders.deleteTree(folder); // whatever is left never arrived complete
             sink.associationEnded(remote, released[0]);
         }
     }
@@ -156,20 +155,6 @@ public final class StorageListener implements AutoCloseable {
             closeable.close();
         } catch (Exception ignored) {
             // closing anyway
-        }
-    }
-
-    /** Removes a folder and everything in it, as far as possible. */
-    public static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            LOG.warning(() -> "could not remove " + dir + ": " + e.getMessage());
         }
     }
 

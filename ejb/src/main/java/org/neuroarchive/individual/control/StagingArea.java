@@ -2,12 +2,8 @@ package org.neuroarchive.individual.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.logging.Logger;
-import java.util.stream.Stream;
+import org.neuroarchive.common.control.Folders;
 import org.neuroarchive.config.StorageLocations;
 
 /**
@@ -17,8 +13,6 @@ import org.neuroarchive.config.StorageLocations;
  */
 @ApplicationScoped
 public class StagingArea {
-
-    private static final Logger LOG = Logger.getLogger("org.neuroarchive.import");
 
     @Inject
     StorageLocations locations;
@@ -42,16 +36,7 @@ public class StagingArea {
 
     /** Removes the import's staging folder, or the given part of it. */
     public void remove(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            LOG.warning(() -> "could not remove staging folder " + dir + ": " + e.getMessage());
-        }
+        Folders.deleteTree(dir);
     }
 
     /** The path of a file below {@code files/} from its '/'-separated relative name. */

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.BindException;
 import java.util.logging.Logger;
+import org.neuroarchive.common.control.Folders;
 import org.neuroarchive.config.ReceiverSettings;
 import org.neuroarchive.config.StorageLocations;
 import org.neuroarchive.dicom.StorageListener;
@@ -59,7 +60,7 @@ public class DicomReceiver {
             return;
         }
         // objects that were arriving when the server stopped never completed
-        StorageListener.deleteTree(locations.receiving());
+        Folders.deleteTree(locations.receiving());
         try {
             listener = StorageListener.open(settings.bindAddress(), settings.port(), settings.aet(), locations.receiving(),
                     objects, threads);

@@ -7,7 +7,8 @@ set -euo pipefail
 # PixelMed is not on Maven Central: the build takes it from Debian's packages.
 # python3-pydicom ships the public DICOM test corpus the tests import (pydicom/data/test_files).
 # dcmtk (storescu, echoscu) is the real DICOM sender the receiver is tested with.
-required=(libpixelmed-java libpixelmed-imageio-java python3-pydicom dcmtk)
+# chromium and chromium-driver run the screens' browser tests (headless).
+required=(libpixelmed-java libpixelmed-imageio-java python3-pydicom dcmtk chromium chromium-driver)
 required+=("$@")
 
 missing=()

@@ -1,0 +1,146 @@
+package org.neuroarchive.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.neuroarchive.it.Incoming.DATA;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.neuroarchive.testing.SyntheticSeries;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The screens in a real browser (Debian's chromium, headless): a server-path import created on
+ * {@code /imports/new}, parsed, one series unticked, the rest archived from {@code /import?id=N}; the
+ * dashboard and the import list show it. Screenshots of every page go to {@code target/screenshots/}.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ScreensIT {
+
+    private static final String BASE = System.getProperty("neuroarchive.it.base-url", "http://127.0.0.1:8180/neuroarchive");
+    private static final Path SHOTS = Path.of(System.getProperty("neuroarchive.it.ear")).getParent().resolve("screenshots");
+
+    private static WebDriver browser;
+    private final ArchiveApi api = new ArchiveApi();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Incoming.builtEar();
+    }
+
+    @BeforeAll
+    static void openBrowser() throws Exception {
+        Files.createDirectories(SHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1366,900",
+                "--user-data-dir=" + Files.createTempDirectory("neuroarchive-chromium"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void createParseUntickOneSeriesAndArchiveTheRest() throws Exception {
+        Path source = DATA.resolve("import/screens");
+        SyntheticSeries study = SyntheticSeries.mr().patient("NA-UI-ONE", "Screen^Sally")
+                .study(SyntheticSeries.newUid(), "20260601", "100000", "Research");
+        study.series(1, "T1 MPRAGE").instances(3).writeTo(source.resolve("a"), "a");
+        study.series(2, "BOLD rest").instances(3).writeTo(source.resolve("b"), "b");
+        study.series(3, "DTI").instances(3).writeTo(source.resolve("c"), "c");
+
+        browser.get(BASE + "/imports/new");
+        shot("imports-new");
+        browser.findElement(By.id("new:path")).sendKeys(source.toString());
+        browser.findElement(By.id("new:create")).click();
+        await(d -> d.getCurrentUrl().contains("/import") && d.getCurrentUrl().contains("id="));
+        String url = browser.getCurrentUrl();
+        await(d -> {
+            d.navigate().refresh();
+            return status().equals("parsingcomplete");
+        });
+        List<WebElement> boxes = browser.findElements(By.cssSelector(".na-series .ui-chkbox-box"));
+        assertEquals(3, boxes.size(), "one checkbox per series");
+        boxes.get(1).click(); // untick series 2
+        shot("import-parsed");
+        browser.findElement(By.id("import:archive")).click();
+        await(d -> {
+            d.navigate().refresh();
+            return status().equals("archivecomplete");
+        });
+        shot("import-archived");
+        assertTrue(url.contains("id="));
+
+        String uid = api.subjectUid("NA-UI-ONE");
+        assertNotNull(uid, "archived from the screen");
+        assertEquals(java.util.Set.of("1/1", "1/3"), IndividualImportIT.seriesFolders(uid), "series 2 was unticked");
+
+        browser.get(BASE + "/imports");
+        assertTrue(browser.getPageSource().contains("archivecomplete"));
+        shot("imports");
+        browser.get(BASE + "/");
+        assertTrue(Integer.parseInt(browser.findElement(By.id("instances")).getText()) >= 6);
+        shot("dashboard");
+        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        assertEquals(List.of(), errors.stream().map(LogEntry::getMessage).toList(), "no console errors");
+    }
+
+    @Test
+    void aPathOutsideTheAllowedRootsIsRefusedOnTheForm() throws Exception {
+        browser.get(BASE + "/imports/new");
+        browser.findElement(By.id("new:path")).sendKeys("/etc");
+        browser.findElement(By.id("new:create")).click();
+        await(d -> d.getPageSource().contains("outside the allowed import roots"));
+        shot("imports-new-refused");
+    }
+
+    private String status() {
+        List<WebElement> status = browser.findElements(By.id("status"));
+        return status.isEmpty() ? "" : status.get(0).getText();
+    }
+
+    private static void await(java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(500)).until(condition::apply);
+    }
+
+    private static void shot(String name) throws Exception {
+        File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(png.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -110,6 +110,16 @@ class ScreensIT {
         assertNotNull(uid, "archived from the screen");
         assertEquals(java.util.Set.of("1/1", "1/3"), IndividualImportIT.seriesFolders(uid), "series 2 was unticked");
 
+        browser.get(BASE + "/search?subject=NA-UI-ONE");
+        await(d -> {
+            d.navigate().refresh();
+            List<WebElement> thumbs = d.findElements(By.cssSelector("img.na-thumb"));
+            return thumbs.size() == 2 && thumbs.stream().allMatch(img -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
+                    .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", img)));
+        });
+        assertTrue(browser.getPageSource().contains("BOLD rest") == false, "series 2 was not archived");
+        shot("search-results");
+
         browser.get(BASE + "/imports");
         assertTrue(browser.getPageSource().contains("archivecomplete"));
         shot("imports");
@@ -119,6 +129,59 @@ class ScreensIT {
         List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
         assertEquals(List.of(), errors.stream().map(LogEntry::getMessage).toList(), "no console errors");
+    }
+
+    @Test
+    void everyPageRendersWithoutConsoleErrors() throws Exception {
+        for (String page : List.of("", "imports", "imports/new", "held", "failed", "problems", "logs", "receiver",
+                "search", "status")) {
+            browser.get(BASE + "/" + page);
+            String title = browser.getTitle();
+            assertTrue(title.endsWith("NeuroArchive"), page + ": " + title);
+            assertTrue(browser.findElements(By.tagName("h1")).size() == 1, page);
+            shot(page.isEmpty() ? "dashboard-empty" : page.replace('/', '-'));
+        }
+        assertEquals("listening", browser.getPageSource().contains("listening") ? "listening" : "?", "receiver state shown");
+        browser.get(BASE + "/status");
+        assertTrue(browser.findElement(By.id("version")).getText().startsWith("NeuroArchive "));
+        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        assertEquals(List.of(), errors.stream().map(LogEntry::getMessage).toList(), "no console errors");
+    }
+
+    @Test
+    void filesUploadedOnTheFormAreParsed() throws Exception {
+        List<Path> files = SyntheticSeries.mr().patient("NA-UI-UP", "Upload^Uma")
+                .study(SyntheticSeries.newUid(), "20260602", "100000", "Research").series(7, "uploaded")
+                .instances(2).writeTo(DATA.resolveSibling("screens-upload"), "u");
+        browser.get(BASE + "/imports/new");
+        WebElement input = browser.findElement(By.cssSelector("input[type=file]"));
+        input.sendKeys(files.get(0) + "\n" + files.get(1));
+        try {
+            await(d -> d.findElement(By.id("new:uploaded")).getText().startsWith("2 files"));
+        } finally {
+            shot("imports-new-uploading");
+        }
+        shot("imports-new-uploaded");
+        browser.findElement(By.id("new:parse")).click();
+        await(d -> {
+            d.navigate().refresh();
+            return status().equals("parsingcomplete");
+        });
+        assertTrue(browser.getPageSource().contains("NA-UI-UP"));
+        assertTrue(browser.getPageSource().contains("upload"), "the source is an upload");
+
+        // reparse with a specific PatientID from the page
+        browser.findElement(By.id("import:rpatient")).clear();
+        browser.findElement(By.id("import:rpatient")).sendKeys("NA-UI-RETYPED");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "PrimeFaces.getWidgetById('import:rsubject').selectValue('specificpatientid')");
+        browser.findElement(By.id("import:reparse")).click();
+        await(d -> {
+            d.navigate().refresh();
+            return status().equals("parsingcomplete") && d.getPageSource().contains("Subject NA-UI-RETYPED");
+        });
+        shot("import-reparsed");
     }
 
     @Test
@@ -136,7 +199,9 @@ class ScreensIT {
     }
 
     private static void await(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(500)).until(condition::apply);
+        new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(500))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class) // parts of the page are re-rendered
+                .until(condition::apply);
     }
 
     private static void shot(String name) throws Exception {

@@ -1,7 +1,5 @@
 package org.neuroarchive.individual.boundary;
 
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -11,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import org.neuroarchive.common.control.RequestRejected;
 import org.neuroarchive.individual.control.ImportActions;
+import org.neuroarchive.individual.control.ImportOptions;
 import org.neuroarchive.individual.control.ImportQueries;
 import org.neuroarchive.individual.control.ImportViews;
 import org.neuroarchive.individual.control.StagingArea;
+import org.neuroarchive.web.Pages;
 
 /**
  * {@code /import?id=N}: the steps of one import with live progress, its subject → study → series
@@ -36,6 +36,10 @@ public class ImportPage implements Serializable {
     transient StagingArea staging;
 
     private long id;
+    private String subjectCriteria;
+    private String patientId;
+    private String studyCriteria;
+    private String seriesCriteria;
     private ImportViews.Detail detail;
     private final Map<Long, Boolean> selected = new HashMap<>();
 
@@ -46,6 +50,12 @@ public class ImportPage implements Serializable {
         } catch (RequestRejected | jakarta.ejb.EJBException missing) {
             detail = null;
             return;
+        }
+        if (subjectCriteria == null) {
+            subjectCriteria = detail.options().subjectCriteria();
+            patientId = detail.options().patientId();
+            studyCriteria = detail.options().studyCriteria();
+            seriesCriteria = detail.options().seriesCriteria();
         }
         for (ImportViews.Series series : allSeries()) {
             selected.putIfAbsent(series.id(), series.selected());
@@ -65,21 +75,18 @@ public class ImportPage implements Serializable {
         }, "cancelled");
     }
 
-    private void act(Runnable action, String done) {
-        try {
-            action.run();
-            message(FacesMessage.SEVERITY_INFO, done);
-        } catch (RequestRejected rejected) {
-            message(FacesMessage.SEVERITY_ERROR, rejected.getMessage());
-        } catch (jakarta.ejb.EJBException failed) {
-            message(FacesMessage.SEVERITY_ERROR, failed.getCause() instanceof RequestRejected r ? r.getMessage()
-                    : "the action failed: " + failed.getMessage());
-        }
-        load();
+    /** Parses the import again with the criteria chosen on the page (the other options stay). */
+    public void reparse() {
+        ImportViews.Options o = detail.options();
+        ImportOptions options = new ImportOptions(o.modality(), o.project(), subjectCriteria, patientId, studyCriteria,
+                seriesCriteria, o.anonymize(), o.altUids(), o.notes());
+        selected.clear();
+        act(() -> actions.reparse(id, options), "parsing again");
     }
 
-    private static void message(FacesMessage.Severity severity, String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
+    private void act(Runnable action, String done) {
+        Pages.act(action, done);
+        load();
     }
 
     /** Every series of the tree and the nonmatch group. */
@@ -118,6 +125,43 @@ public class ImportPage implements Serializable {
 
     public boolean isArchivable() {
         return detail != null && List.of("parsingcomplete", "archiveerror").contains(detail.status());
+    }
+
+    public String getSubjectCriteria() {
+        return subjectCriteria;
+    }
+
+    public void setSubjectCriteria(String subjectCriteria) {
+        this.subjectCriteria = subjectCriteria;
+    }
+
+    public String getPatientId() {
+        return patientId;
+    }
+
+    public void setPatientId(String patientId) {
+        this.patientId = patientId;
+    }
+
+    public String getStudyCriteria() {
+        return studyCriteria;
+    }
+
+    public void setStudyCriteria(String studyCriteria) {
+        this.studyCriteria = studyCriteria;
+    }
+
+    public String getSeriesCriteria() {
+        return seriesCriteria;
+    }
+
+    public void setSeriesCriteria(String seriesCriteria) {
+        this.seriesCriteria = seriesCriteria;
+    }
+
+    /** Whether the import can be parsed again (nothing runs, and it is not over). */
+    public boolean isReparsable() {
+        return detail != null && List.of("parsingcomplete", "parsingerror", "archiveerror").contains(detail.status());
     }
 
     public long getId() {

@@ -1,6 +1,6 @@
 package org.neuroarchive.individual.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.view.ViewScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -10,6 +10,8 @@ import java.util.List;
 import org.neuroarchive.common.control.RequestRejected;
 import org.neuroarchive.individual.control.ImportOptions;
 import org.neuroarchive.individual.control.ImportRequests;
+import org.neuroarchive.individual.control.UploadReceiver;
+import org.primefaces.event.FileUploadEvent;
 import org.neuroarchive.individual.entity.ImportRequest;
 
 /**
@@ -17,11 +19,20 @@ import org.neuroarchive.individual.entity.ImportRequest;
  * and series criteria, anonymize, alternate UIDs, notes). The form calls the same service as the API.
  */
 @Named("newImport")
-@RequestScoped
-public class NewImportPage {
+@ViewScoped
+public class NewImportPage implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @Inject
-    ImportRequests requests;
+    transient ImportRequests requests;
+
+    @Inject
+    transient UploadReceiver receiver;
+
+    private Long uploadId;
+    private int uploadedFiles;
+    private long uploadedBytes;
 
     private String sourcePath;
     private String modality = "auto";
@@ -34,18 +45,69 @@ public class NewImportPage {
     private String altUids;
     private String notes;
 
+    private ImportOptions options() {
+        return new ImportOptions(modality, project, subjectCriteria, patientId, studyCriteria,
+                seriesCriteria, anonymize, altUids == null ? List.of() : Arrays.asList(altUids.split("[,\\s]+")), notes);
+    }
+
+    /**
+     * One uploaded file (PrimeFaces sends them one by one, each with its own progress bar): the first
+     * creates the import ({@code uploading}) with the options on the form; each file is streamed into
+     * its staging folder.
+     */
+    public synchronized void upload(FileUploadEvent event) {
+        try {
+            if (uploadId == null) {
+                uploadId = requests.uploadStarted(options()).getId();
+            }
+            try (java.io.InputStream content = event.getFile().getInputStream()) {
+                uploadedBytes += receiver.receive(uploadId, uploadedFiles, event.getFile().getFileName(), content, uploadedBytes);
+            }
+            uploadedFiles++;
+        } catch (UploadReceiver.UploadRefused | java.io.IOException e) {
+            if (uploadId != null) {
+                requests.uploadFailed(uploadId, e.getMessage());
+            }
+            error(e.getMessage());
+        } catch (RequestRejected | jakarta.ejb.EJBException refused) {
+            error(reason(refused));
+        }
+    }
+
+    /** Every file is up: the import is queued for parsing and its page opens. */
+    public String parseUpload() {
+        if (uploadId == null) {
+            error("Choose the files or archives to upload first.");
+            return null;
+        }
+        requests.uploadComplete(uploadId, uploadedFiles, uploadedBytes);
+        return "/import.xhtml?faces-redirect=true&id=" + uploadId;
+    }
+
+    private static String reason(RuntimeException refused) {
+        return refused instanceof RequestRejected r ? r.getMessage()
+                : refused.getCause() instanceof RequestRejected r ? r.getMessage() : "the import could not be created";
+    }
+
+    private static void error(String message) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+    }
+
+    public int getUploadedFiles() {
+        return uploadedFiles;
+    }
+
     /** Creates the import and opens its page; a refusal is shown on the form with its reason. */
     public String create() {
-        ImportOptions options = new ImportOptions(modality, project, subjectCriteria, patientId, studyCriteria,
-                seriesCriteria, anonymize, altUids == null ? List.of() : Arrays.asList(altUids.split("[,\\s]+")), notes);
+        if (sourcePath == null || sourcePath.isBlank()) {
+            error("Give the folder or archive on the server to import, or upload files below.");
+            return null;
+        }
         try {
-            ImportRequest request = requests.fromServerPath(sourcePath, options);
+            ImportRequest request = requests.fromServerPath(sourcePath, options());
             return "/import.xhtml?faces-redirect=true&id=" + request.getId();
         } catch (RequestRejected | jakarta.ejb.EJBException refused) {
-            String message = refused instanceof RequestRejected r ? r.getMessage()
-                    : refused.getCause() instanceof RequestRejected r ? r.getMessage() : "the import could not be created";
-            FacesContext.getCurrentInstance().addMessage(null,
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+            error(reason(refused));
             return null;
         }
     }

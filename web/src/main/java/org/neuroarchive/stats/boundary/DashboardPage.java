@@ -4,6 +4,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import org.neuroarchive.importing.control.ScanLog;
+import org.neuroarchive.importing.control.ScanReport;
 import org.neuroarchive.individual.control.ImportQueries;
 import org.neuroarchive.individual.control.ImportViews;
 import org.neuroarchive.stats.control.ArchiveStats;
@@ -20,6 +22,9 @@ public class DashboardPage {
     @Inject
     ImportQueries imports;
 
+    @Inject
+    ScanLog scans;
+
     private ArchiveStats stats;
 
     public ArchiveStats getStats() {
@@ -27,6 +32,10 @@ public class DashboardPage {
             stats = statistics.current();
         }
         return stats;
+    }
+
+    public List<ScanReport> getRecentScans() {
+        return scans.recent(5);
     }
 
     public List<ImportViews.Summary> getRecentImports() {

@@ -36,10 +36,7 @@ public class ImportPage implements Serializable {
     transient StagingArea staging;
 
     private long id;
-    private String subjectCriteria;
-    private String patientId;
-    private String studyCriteria;
-    private String seriesCriteria;
+    private CriteriaChoice criteria;
     private ImportViews.Detail detail;
     private final Map<Long, Boolean> selected = new HashMap<>();
 
@@ -51,11 +48,9 @@ public class ImportPage implements Serializable {
             detail = null;
             return;
         }
-        if (subjectCriteria == null) {
-            subjectCriteria = detail.options().subjectCriteria();
-            patientId = detail.options().patientId();
-            studyCriteria = detail.options().studyCriteria();
-            seriesCriteria = detail.options().seriesCriteria();
+        if (criteria == null) {
+            ImportViews.Options o = detail.options();
+            criteria = new CriteriaChoice(o.subjectCriteria(), o.patientId(), o.studyCriteria(), o.seriesCriteria());
         }
         for (ImportViews.Series series : allSeries()) {
             selected.putIfAbsent(series.id(), series.selected());
@@ -78,8 +73,9 @@ public class ImportPage implements Serializable {
     /** Parses the import again with the criteria chosen on the page (the other options stay). */
     public void reparse() {
         ImportViews.Options o = detail.options();
-        ImportOptions options = new ImportOptions(o.modality(), o.project(), subjectCriteria, patientId, studyCriteria,
-                seriesCriteria, o.anonymize(), o.altUids(), o.notes());
+        ImportOptions options = new ImportOptions(o.modality(), o.project(), criteria.getSubjectCriteria(),
+                criteria.getPatientId(), criteria.getStudyCriteria(), criteria.getSeriesCriteria(), o.anonymize(),
+                o.altUids(), o.notes());
         selected.clear();
         act(() -> actions.reparse(id, options), "parsing again");
     }
@@ -127,36 +123,16 @@ public class ImportPage implements Serializable {
         return detail != null && List.of("parsingcomplete", "archiveerror").contains(detail.status());
     }
 
-    public String getSubjectCriteria() {
-        return subjectCriteria;
-    }
 
-    public void setSubjectCriteria(String subjectCriteria) {
-        this.subjectCriteria = subjectCriteria;
-    }
 
-    public String getPatientId() {
-        return patientId;
-    }
 
-    public void setPatientId(String patientId) {
-        this.patientId = patientId;
-    }
 
-    public String getStudyCriteria() {
-        return studyCriteria;
-    }
 
-    public void setStudyCriteria(String studyCriteria) {
-        this.studyCriteria = studyCriteria;
-    }
 
-    public String getSeriesCriteria() {
-        return seriesCriteria;
-    }
 
-    public void setSeriesCriteria(String seriesCriteria) {
-        this.seriesCriteria = seriesCriteria;
+
+    public CriteriaChoice getCriteria() {
+        return criteria;
     }
 
     /** Whether the import can be parsed again (nothing runs, and it is not over). */

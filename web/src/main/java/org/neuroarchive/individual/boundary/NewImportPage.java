@@ -2,7 +2,6 @@ package org.neuroarchive.individual.boundary;
 
 import jakarta.faces.view.ViewScoped;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Arrays;
@@ -11,6 +10,7 @@ import org.neuroarchive.common.control.RequestRejected;
 import org.neuroarchive.individual.control.ImportOptions;
 import org.neuroarchive.individual.control.ImportRequests;
 import org.neuroarchive.individual.control.UploadReceiver;
+import org.neuroarchive.web.Pages;
 import org.primefaces.event.FileUploadEvent;
 import org.neuroarchive.individual.entity.ImportRequest;
 
@@ -37,17 +37,14 @@ public class NewImportPage implements java.io.Serializable {
     private String sourcePath;
     private String modality = "auto";
     private String project;
-    private String subjectCriteria = "patientid";
-    private String patientId;
-    private String studyCriteria = "modalitystudydate";
-    private String seriesCriteria = "seriesnum";
+    private final CriteriaChoice criteria = new CriteriaChoice();
     private boolean anonymize;
     private String altUids;
     private String notes;
 
     private ImportOptions options() {
-        return new ImportOptions(modality, project, subjectCriteria, patientId, studyCriteria,
-                seriesCriteria, anonymize, altUids == null ? List.of() : Arrays.asList(altUids.split("[,\\s]+")), notes);
+        return new ImportOptions(modality, project, criteria.getSubjectCriteria(), criteria.getPatientId(),
+                criteria.getStudyCriteria(), criteria.getSeriesCriteria(), anonymize, altUids == null ? List.of() : Arrays.asList(altUids.split("[,\\s]+")), notes);
     }
 
     /**
@@ -90,7 +87,11 @@ public class NewImportPage implements java.io.Serializable {
     }
 
     private static void error(String message) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+        Pages.message(FacesMessage.SEVERITY_ERROR, message);
+    }
+
+    public CriteriaChoice getCriteria() {
+        return criteria;
     }
 
     public int getUploadedFiles() {
@@ -136,37 +137,13 @@ public class NewImportPage implements java.io.Serializable {
         this.project = project;
     }
 
-    public String getSubjectCriteria() {
-        return subjectCriteria;
-    }
 
-    public void setSubjectCriteria(String subjectCriteria) {
-        this.subjectCriteria = subjectCriteria;
-    }
 
-    public String getPatientId() {
-        return patientId;
-    }
 
-    public void setPatientId(String patientId) {
-        this.patientId = patientId;
-    }
 
-    public String getStudyCriteria() {
-        return studyCriteria;
-    }
 
-    public void setStudyCriteria(String studyCriteria) {
-        this.studyCriteria = studyCriteria;
-    }
 
-    public String getSeriesCriteria() {
-        return seriesCriteria;
-    }
 
-    public void setSeriesCriteria(String seriesCriteria) {
-        this.seriesCriteria = seriesCriteria;
-    }
 
     public boolean isAnonymize() {
         return anonymize;

@@ -27,6 +27,9 @@ public class ReceiverPage {
     @Inject
     RecentSeries recent;
 
+    @Inject
+    org.neuroarchive.config.StorageLocations locations;
+
     private ArchiveStats stats;
 
     public ReceiverStatus.View getReceiver() {
@@ -38,6 +41,17 @@ public class ReceiverPage {
             stats = statistics.current();
         }
         return stats;
+    }
+
+    /** Received objects the import has taken from incomingdir (parsed); the rest still wait there. */
+    public long getParsed() {
+        long waiting;
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(locations.received())) {
+            waiting = files.filter(java.nio.file.Files::isRegularFile).count();
+        } catch (java.io.IOException | java.io.UncheckedIOException none) {
+            waiting = 0; // no folder yet: nothing waits
+        }
+        return Math.max(0, status.view().objectsReceived() - waiting);
     }
 
     public List<RecentSeries.Row> getArchivedToday() {

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Applies neuroarchive.cli to a stopped WildFly installation. Usage: configure.sh WILDFLY_HOME
+# Applies neuroarchive.cli to a stopped WildFly installation; with NEUROARCHIVE_DB_URL set, also
+# mysql.cli (MySQL/MariaDB instead of H2). Usage: configure.sh WILDFLY_HOME [MYSQL_DRIVER_JAR]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-wildfly_home=${1:?usage: configure.sh WILDFLY_HOME}
+wildfly_home=${1:?usage: configure.sh WILDFLY_HOME [MYSQL_DRIVER_JAR]}
+driver_jar=${2:-}
 if [ ! -x "$wildfly_home/bin/jboss-cli.sh" ]; then
   echo "configure.sh: $wildfly_home is not a WildFly installation (no bin/jboss-cli.sh)" >&2
   exit 1
@@ -13,3 +15,23 @@ echo "[neuroarchive] configuring $wildfly_home with server-config/wildfly/neuroa
   echo "configure.sh: the WildFly configuration failed (see above)" >&2
   exit 1
 }
+
+if [ -n "${NEUROARCHIVE_DB_URL:-}" ]; then
+  if [ -z "$driver_jar" ] || [ ! -f "$driver_jar" ]; then
+    echo "configure.sh: NEUROARCHIVE_DB_URL is set but the MySQL driver jar is missing: ${driver_jar:-(not given)}" >&2
+    exit 1
+  fi
+  echo "[neuroarchive] using the database at $NEUROARCHIVE_DB_URL (server-config/wildfly/mysql.cli)"
+  properties=$(mktemp)
+  trap 'rm -f "$properties"' EXIT
+  echo "mysql.driver.jar=$driver_jar" >"$properties"
+  "$wildfly_home/bin/jboss-cli.sh" --properties="$properties" --file="$here/mysql.cli" >"$wildfly_home/neuroarchive-mysql-cli.log" 2>&1 || {
+    cat "$wildfly_home/neuroarchive-mysql-cli.log" >&2
+    echo "configure.sh: the MySQL configuration failed (see above)" >&2
+    exit 1
+  }
+  if [ -n "${NEUROARCHIVE_DB_PASSWORD:-}" ]; then  # WildFly refuses an empty password attribute
+    "$wildfly_home/bin/jboss-cli.sh" --commands='embed-server --server-config=standalone-full.xml --std-out=discard,/subsystem=datasources/xa-data-source=NeuroArchiveXADS:write-attribute(name=password,value="${env.NEUROARCHIVE_DB_PASSWORD}"),stop-embedded-server' \
+      >>"$wildfly_home/neuroarchive-mysql-cli.log" 2>&1 || { cat "$wildfly_home/neuroarchive-mysql-cli.log" >&2; exit 1; }
+  fi
+fi

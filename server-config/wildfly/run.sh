@@ -2,7 +2,8 @@
 # Configures WildFly, deploys the EAR and runs the server in the foreground (used by ./mvnw -Prun).
 # Usage: run.sh WILDFLY_HOME EAR
 # Data (H2 database, incoming/, archive/, problem/, backup/, staging/) goes to NEUROARCHIVE_DATA_DIR,
-# by default ./data in the project; it survives restarts and rebuilds.
+# by default ./data in the project; it survives restarts and rebuilds. With NEUROARCHIVE_DB_URL (and
+# NEUROARCHIVE_DB_USER, NEUROARCHIVE_DB_PASSWORD) set, the database is MySQL/MariaDB instead of H2.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 project=$(cd "$here/../.." && pwd)
@@ -19,7 +20,7 @@ if (exec 3<>/dev/tcp/127.0.0.1/8080) 2>/dev/null; then
   exit 1
 fi
 
-bash "$here/configure.sh" "$wildfly_home"
+bash "$here/configure.sh" "$wildfly_home" "$(dirname "$ear")/drivers/mysql-connector-j.jar"
 rm -f "$wildfly_home/standalone/deployments/neuroarchive.ear".*
 cp "$ear" "$wildfly_home/standalone/deployments/neuroarchive.ear"
 echo "[neuroarchive] data in $NEUROARCHIVE_DATA_DIR; copy DICOM files into $NEUROARCHIVE_DATA_DIR/incoming"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Applies neuroarchive.cli to a stopped WildFly installation; with NEUROARCHIVE_DB_URL set, also
-# mysql.cli (MySQL/MariaDB instead of H2). Usage: configure.sh WILDFLY_HOME [MYSQL_DRIVER_JAR]
+# mysql.cli (MySQL/MariaDB instead of H2); with NEUROARCHIVE_BROKER_URL set, also remote-artemis.cli
+# (an external Artemis broker instead of the in-VM one). Usage: configure.sh WILDFLY_HOME [MYSQL_DRIVER_JAR]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 wildfly_home=${1:?usage: configure.sh WILDFLY_HOME [MYSQL_DRIVER_JAR]}
@@ -34,4 +35,27 @@ if [ -n "${NEUROARCHIVE_DB_URL:-}" ]; then
     "$wildfly_home/bin/jboss-cli.sh" --commands='embed-server --server-config=standalone-full.xml --std-out=discard,/subsystem=datasources/xa-data-source=NeuroArchiveXADS:write-attribute(name=password,value="${env.NEUROARCHIVE_DB_PASSWORD}"),stop-embedded-server' \
       >>"$wildfly_home/neuroarchive-mysql-cli.log" 2>&1 || { cat "$wildfly_home/neuroarchive-mysql-cli.log" >&2; exit 1; }
   fi
+fi
+
+if [ -n "${NEUROARCHIVE_BROKER_URL:-}" ]; then
+  # tcp://host:port (the Artemis core protocol)
+  hostport=${NEUROARCHIVE_BROKER_URL#*://}
+  hostport=${hostport%%[/?]*}
+  broker_host=${hostport%:*}
+  broker_port=${hostport##*:}
+  if [ -z "$broker_host" ] || ! [[ "$broker_port" =~ ^[0-9]+$ ]]; then
+    echo "configure.sh: NEUROARCHIVE_BROKER_URL must look like tcp://host:port, not $NEUROARCHIVE_BROKER_URL" >&2
+    exit 1
+  fi
+  echo "[neuroarchive] using the Artemis broker at $broker_host:$broker_port (server-config/wildfly/remote-artemis.cli)"
+  # the CLI does not resolve properties inside operations: put host and port into a copy of the script
+  broker_cli=$(mktemp --suffix=.cli)
+  sed -e "s|\${broker.host}|$broker_host|g" -e "s|\${broker.port}|$broker_port|g" "$here/remote-artemis.cli" >"$broker_cli"
+  "$wildfly_home/bin/jboss-cli.sh" --file="$broker_cli" >"$wildfly_home/neuroarchive-broker-cli.log" 2>&1 || {
+    cat "$wildfly_home/neuroarchive-broker-cli.log" >&2
+    rm -f "$broker_cli"
+    echo "configure.sh: the broker configuration failed (see above)" >&2
+    exit 1
+  }
+  rm -f "$broker_cli"
 fi

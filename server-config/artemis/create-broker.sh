@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Creates (once) an ActiveMQ Artemis broker instance for NeuroArchive and prints how to start it.
+#   server-config/artemis/create-broker.sh INSTANCE_DIR
+# The broker distribution (org.apache.artemis:apache-artemis:2.56.0:tar.gz:bin) comes from Maven
+# Central through the project's Maven wrapper. Loopback only by default (NEUROARCHIVE_BROKER_HOST),
+# core protocol on port 61616 (NEUROARCHIVE_BROKER_PORT), login required
+# (NEUROARCHIVE_BROKER_USER / NEUROARCHIVE_BROKER_PASSWORD, default neuroarchive / neuroarchive).
+# The application's two queues are created (named jms.queue.*, as WildFly's JMS resources address them) with a dead-letter address, a redelivery delay and a
+# maximum number of delivery attempts.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+project=$(cd "$here/../.." && pwd)
+instance=${1:?usage: create-broker.sh INSTANCE_DIR}
+version=2.56.0
+host=${NEUROARCHIVE_BROKER_HOST:-127.0.0.1}
+port=${NEUROARCHIVE_BROKER_PORT:-61616}
+user=${NEUROARCHIVE_BROKER_USER:-neuroarchive}
+password=${NEUROARCHIVE_BROKER_PASSWORD:-neuroarchive}
+
+if [ -x "$instance/bin/artemis" ]; then
+  echo "[neuroarchive] broker instance exists: $instance (start: $instance/bin/artemis run)"
+  exit 0
+fi
+home="$project/target/artemis/apache-artemis-$version"
+if [ ! -x "$home/bin/artemis" ]; then
+  echo "[neuroarchive] fetching apache-artemis $version from Maven Central"
+  mkdir -p "$project/target/artemis"
+  "$project/mvnw" -q -B dependency:copy -Dartifact="org.apache.artemis:apache-artemis:$version:tar.gz:bin" \
+      -DoutputDirectory="$project/target/artemis"
+  tar -xzf "$project/target/artemis/apache-artemis-$version-bin.tar.gz" -C "$project/target/artemis"
+fi
+"$home/bin/artemis" create "$instance" --silent --user "$user" --password "$password" --require-login \
+  --host "$host" --http-host 127.0.0.1 --default-port "$port" --no-web \
+  --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor \
+  --queues jms.queue.NeuroArchiveImportSeries:anycast,jms.queue.NeuroArchiveIndividualImport:anycast >/dev/null
+# the application's queues: failed deliveries are retried after 2 s, at most 10 times, then go to DLQ
+python3 - "$instance/etc/broker.xml" <<'PY'
+import sys
+path = sys.argv[1]
+xml = open(path).read()
+setting = """      <address-setting match="jms.queue.NeuroArchive#">
+         <dead-letter-address>DLQ</dead-letter-address>
+         <expiry-address>ExpiryQueue</expiry-address>
+         <redelivery-delay>2000</redelivery-delay>
+         <max-delivery-attempts>10</max-delivery-attempts>
+      </address-setting>
+   </address-settings>"""
+xml = xml.replace("   </address-settings>", setting, 1)
+open(path, "w").write(xml)
+PY
+echo "[neuroarchive] broker created in $instance; start it with: $instance/bin/artemis run"
+echo "[neuroarchive] then: NEUROARCHIVE_BROKER_URL=tcp://$host:$port NEUROARCHIVE_BROKER_USER=$user NEUROARCHIVE_BROKER_PASSWORD=… ./mvnw -Prun"

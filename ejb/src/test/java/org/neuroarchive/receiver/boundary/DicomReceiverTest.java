@@ -1,6 +1,7 @@
 package org.neuroarchive.receiver.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -72,22 +73,24 @@ class DicomReceiverTest {
 
     @Test
     void listensUntilStoppedAndClearsPartialObjectsLeftByACrash() throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            port = probe.getLocalPort();
-        }
         Path leftover = Files.createDirectories(dir.resolve("incoming.receiving/association-7")).resolve("partial");
         Files.writeString(leftover, "half an object");
-        DicomReceiver receiver = receiver(port);
-        receiver.start();
+        int port = 0;
+        DicomReceiver receiver = null;
+        for (int attempt = 0; attempt < 5 && !"listening".equals(status.view().state()); attempt++) {
+            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+                port = probe.getLocalPort(); // free a moment ago; another process may take it, then try another
+            }
+            receiver = receiver(port);
+            receiver.start();
+        }
         assertEquals("listening", status.view().state(), status.view().message());
         assertTrue(!Files.exists(leftover), "a partial object from before the restart is removed");
         receiver.stop();
         assertEquals("stopped", status.view().state());
-        try (ServerSocket again = new ServerSocket()) {
-            again.setReuseAddress(true); // as the receiver binds: connections in TIME_WAIT do not count
-            again.bind(new java.net.InetSocketAddress("127.0.0.1", port));
-            assertEquals(port, again.getLocalPort(), "nothing listens on the port after stop");
-        }
+        // nothing listens any more: a connection is refused (binding the port again could collide
+        // with an unrelated outgoing connection that happens to use it as its local port)
+        int stopped = port;
+        assertThrows(java.net.ConnectException.class, () -> new java.net.Socket("127.0.0.1", stopped).close());
     }
 }

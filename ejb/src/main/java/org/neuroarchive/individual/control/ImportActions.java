@@ -1,13 +1,16 @@
 package org.neuroarchive.individual.control;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.neuroarchive.archive.control.FileTransaction;
 import org.neuroarchive.common.control.RequestRejected;
 import org.neuroarchive.importlog.control.ImportLog;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
@@ -35,13 +38,19 @@ public class ImportActions {
     @Inject
     CancelSignals signals;
 
+    @Inject
+    StagingArea staging;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     /**
      * Queues the chosen series (null: those selected by default) for archiving, one message each.
      * Series archived already are left out; answers how many were queued.
      */
     public int archive(long importId, List<Long> seriesIds) {
         ImportRequest request = locked(importId);
-        if (request.getStatus() != ImportStatus.PARSING_COMPLETE && request.getStatus() != ImportStatus.ARCHIVE_ERROR) {
+        if (!request.getStatus().isArchivable()) {
             throw conflict("import " + importId + " is " + request.getStatus().code()
                     + ": only a parsed import (parsingcomplete, or archiveerror to try again) can be archived");
         }
@@ -77,9 +86,10 @@ public class ImportActions {
 
     /**
      * Cancels the import. A running parse stops at its next file; series not archived yet are left
-     * out; the staging folder is removed (answers whether the caller may remove it now).
+     * out; the staging folder is removed once the cancel has committed (during an upload, by the
+     * upload when its last file has arrived).
      */
-    public boolean cancel(long importId) {
+    public void cancel(long importId) {
         ImportRequest request = locked(importId);
         ImportStatus status = request.getStatus();
         if (status.isFinal()) {
@@ -99,13 +109,15 @@ public class ImportActions {
                 + (skipped > 0 ? "; " + skipped + " queued series left out" : ""));
         log(importId, request.getMessage());
         signals.cancel(importId);
-        return status != ImportStatus.UPLOADING;
+        if (status != ImportStatus.UPLOADING) {
+            FileTransaction.current(transactions).afterCommit(() -> staging.remove(staging.root(importId)));
+        }
     }
 
     /** Parses the import again with new options (anonymize cannot change: the originals are gone). */
     public void reparse(long importId, ImportOptions options) {
         ImportRequest request = locked(importId);
-        if (!request.getStatus().isAtRest() || request.getStatus() == ImportStatus.UPLOAD_ERROR) {
+        if (!request.getStatus().isReparsable()) {
             throw conflict("import " + importId + " is " + request.getStatus().code()
                     + ": only a parsed import (parsingcomplete, parsingerror, archiveerror) can be parsed again");
         }

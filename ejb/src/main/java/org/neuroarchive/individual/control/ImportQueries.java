@@ -29,6 +29,12 @@ public class ImportQueries {
                 .getResultStream().map(ImportViews.Summary::of).toList();
     }
 
+    /** How many imports have something running (uploading, parsing, archiving). */
+    public long running() {
+        return em.createNamedQuery(ImportRequest.COUNT_IN_STATUS, Long.class)
+                .setParameter("statuses", org.neuroarchive.individual.entity.ImportStatus.RUNNING).getSingleResult();
+    }
+
     public ImportViews.Summary summary(long id) {
         return ImportViews.Summary.of(find(id));
     }

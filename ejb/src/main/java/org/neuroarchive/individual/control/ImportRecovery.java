@@ -7,7 +7,6 @@ import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -41,8 +40,7 @@ public class ImportRecovery {
 
     public void recover() throws IOException {
         List<ImportRequest> open = em.createNamedQuery(ImportRequest.IN_STATUS, ImportRequest.class)
-                .setParameter("statuses", EnumSet.of(ImportStatus.UPLOADING, ImportStatus.UPLOAD_COMPLETE,
-                        ImportStatus.PARSING, ImportStatus.QUEUED_FOR_ARCHIVE, ImportStatus.ARCHIVING))
+                .setParameter("statuses", ImportStatus.RUNNING)
                 .getResultList();
         for (ImportRequest request : open) {
             switch (request.getStatus()) {

@@ -20,10 +20,12 @@ import org.neuroarchive.matching.control.MatchingCriteria;
 @Table(name = "import_request")
 @NamedQuery(name = ImportRequest.NEWEST_FIRST, query = "SELECT r FROM ImportRequest r ORDER BY r.id DESC")
 @NamedQuery(name = ImportRequest.IN_STATUS, query = "SELECT r FROM ImportRequest r WHERE r.status IN :statuses ORDER BY r.id")
+@NamedQuery(name = ImportRequest.COUNT_IN_STATUS, query = "SELECT COUNT(r) FROM ImportRequest r WHERE r.status IN :statuses")
 public class ImportRequest extends UpdatableRecord {
 
     public static final String NEWEST_FIRST = "ImportRequest.newestFirst";
     public static final String IN_STATUS = "ImportRequest.inStatus";
+    public static final String COUNT_IN_STATUS = "ImportRequest.countInStatus";
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 32)

@@ -1,6 +1,9 @@
 package org.neuroarchive.individual.entity;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** Where an individual import stands, with the names NiDB users know (see {@link #code()}). */
 public enum ImportStatus {
@@ -31,9 +34,22 @@ public enum ImportStatus {
                 .orElseThrow(() -> new IllegalArgumentException("unknown import status " + code));
     }
 
-    /** Nothing runs for the import now: it may be parsed again, archived or cancelled. */
-    public boolean isAtRest() {
-        return this == PARSING_COMPLETE || this == PARSING_ERROR || this == ARCHIVE_ERROR || this == UPLOAD_ERROR;
+    /** Something runs for the import: files arrive, a parse or archive messages are under way. */
+    public static final Set<ImportStatus> RUNNING =
+            Collections.unmodifiableSet(EnumSet.of(UPLOADING, UPLOAD_COMPLETE, PARSING, QUEUED_FOR_ARCHIVE, ARCHIVING));
+
+    public boolean isRunning() {
+        return RUNNING.contains(this);
+    }
+
+    /** Parsed, or archived with errors: the (remaining) series may be archived. */
+    public boolean isArchivable() {
+        return this == PARSING_COMPLETE || this == ARCHIVE_ERROR;
+    }
+
+    /** Nothing runs and the files are in staging: the import may be parsed again with other criteria. */
+    public boolean isReparsable() {
+        return this == PARSING_COMPLETE || this == PARSING_ERROR || this == ARCHIVE_ERROR;
     }
 
     /** The import is over: its staging folder is gone. */

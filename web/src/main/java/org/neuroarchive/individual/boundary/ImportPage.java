@@ -12,7 +12,7 @@ import org.neuroarchive.individual.control.ImportActions;
 import org.neuroarchive.individual.control.ImportOptions;
 import org.neuroarchive.individual.control.ImportQueries;
 import org.neuroarchive.individual.control.ImportViews;
-import org.neuroarchive.individual.control.StagingArea;
+import org.neuroarchive.individual.entity.ImportStatus;
 import org.neuroarchive.web.Pages;
 
 /**
@@ -31,9 +31,6 @@ public class ImportPage implements Serializable {
 
     @Inject
     transient ImportActions actions;
-
-    @Inject
-    transient StagingArea staging;
 
     private long id;
     private CriteriaChoice criteria;
@@ -63,11 +60,7 @@ public class ImportPage implements Serializable {
     }
 
     public void cancel() {
-        act(() -> {
-            if (actions.cancel(id)) {
-                staging.remove(staging.root(id)); // after the cancel committed, as the API does
-            }
-        }, "cancelled");
+        act(() -> actions.cancel(id), "cancelled");
     }
 
     /** Parses the import again with the criteria chosen on the page (the other options stay). */
@@ -115,12 +108,11 @@ public class ImportPage implements Serializable {
 
     /** Whether the page should keep polling (something runs). */
     public boolean isRunning() {
-        return detail != null && List.of("uploading", "uploadcomplete", "parsing", "queueforarchive", "archiving")
-                .contains(detail.status());
+        return detail != null && ImportStatus.ofCode(detail.status()).isRunning();
     }
 
     public boolean isArchivable() {
-        return detail != null && List.of("parsingcomplete", "archiveerror").contains(detail.status());
+        return detail != null && ImportStatus.ofCode(detail.status()).isArchivable();
     }
 
 
@@ -137,7 +129,7 @@ public class ImportPage implements Serializable {
 
     /** Whether the import can be parsed again (nothing runs, and it is not over). */
     public boolean isReparsable() {
-        return detail != null && List.of("parsingcomplete", "parsingerror", "archiveerror").contains(detail.status());
+        return detail != null && ImportStatus.ofCode(detail.status()).isReparsable();
     }
 
     public long getId() {

@@ -20,7 +20,6 @@ import org.neuroarchive.individual.control.ImportOptions;
 import org.neuroarchive.individual.control.ImportQueries;
 import org.neuroarchive.individual.control.ImportRequests;
 import org.neuroarchive.individual.control.ImportViews;
-import org.neuroarchive.individual.control.StagingArea;
 import org.neuroarchive.individual.entity.ImportRequest;
 import org.neuroarchive.individual.entity.ImportStatus;
 import org.neuroarchive.rest.Problem;
@@ -58,8 +57,6 @@ public class ImportResource {
     @Inject
     ImportQueries queries;
 
-    @Inject
-    StagingArea staging;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -102,9 +99,7 @@ public class ImportResource {
     @POST
     @Path("{id}/cancel")
     public Response cancel(@PathParam("id") long id) {
-        if (actions.cancel(id)) {
-            staging.remove(staging.root(id));
-        }
+        actions.cancel(id);
         return Response.ok(queries.summary(id)).build();
     }
 

@@ -66,8 +66,7 @@ public class StatusPage {
     }
 
     public long getImportsInProgress() {
-        return imports.list(0, 1000).stream().filter(i -> List.of("uploading", "uploadcomplete", "parsing",
-                "queueforarchive", "archiving").contains(i.status())).count();
+        return imports.running();
     }
 
     public ReceiverStatus.View getReceiver() {

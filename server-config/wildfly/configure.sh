@@ -10,6 +10,16 @@ if [ ! -x "$wildfly_home/bin/jboss-cli.sh" ]; then
   echo "configure.sh: $wildfly_home is not a WildFly installation (no bin/jboss-cli.sh)" >&2
   exit 1
 fi
+# Every run starts from WildFly's own standalone-full.xml (kept aside the first time), so that
+# switching between H2 / in-VM Artemis and MySQL / an external broker leaves nothing of the other.
+config="$wildfly_home/standalone/configuration/standalone-full.xml"
+if [ -f "$config.pristine" ]; then
+  cp "$config.pristine" "$config"
+else
+  cp "$config" "$config.pristine"
+fi
+rm -rf "$wildfly_home/modules/com/mysql"
+
 echo "[neuroarchive] configuring $wildfly_home with server-config/wildfly/neuroarchive.cli"
 "$wildfly_home/bin/jboss-cli.sh" --file="$here/neuroarchive.cli" >"$wildfly_home/neuroarchive-cli.log" 2>&1 || {
   cat "$wildfly_home/neuroarchive-cli.log" >&2

@@ -8,7 +8,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +27,8 @@ final class ServerProcess {
     private final Path dataDir;
     private final int portOffset;
     private final Path log;
+    private final Map<String, String> environment = new HashMap<>();
+    private Integer brokerPort;
     private Process process;
 
     ServerProcess(Path jbossHome, Path baseDir, Path dataDir, int portOffset) {
@@ -31,6 +37,18 @@ final class ServerProcess {
         this.dataDir = dataDir;
         this.portOffset = portOffset;
         this.log = baseDir.resolveSibling(baseDir.getFileName() + ".out");
+    }
+
+    /** An environment variable of this server's own (e.g. the URL of its own database). */
+    ServerProcess environment(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    /** With an external broker configured: this server's own broker, on another port. */
+    ServerProcess brokerPort(int port) {
+        this.brokerPort = port;
+        return this;
     }
 
     /** Copies the configured {@code standalone/} folder and deploys the EAR by the deployment scanner. */
@@ -53,8 +71,20 @@ final class ServerProcess {
                 }
             }
         }
+        if (brokerPort != null) {
+            useBrokerPort(baseDir.resolve("configuration/standalone-full.xml"), brokerPort);
+        }
         Files.createDirectories(baseDir.resolve("deployments"));
         Files.copy(ear, baseDir.resolve("deployments").resolve("neuroarchive.ear"));
+    }
+
+    private static void useBrokerPort(Path config, int port) throws IOException {
+        String xml = Files.readString(config);
+        Matcher m = Pattern.compile("(name=\"neuroarchive-broker\">\\s*<remote-destination[^>]*port=\")\\d+").matcher(xml);
+        if (!m.find()) {
+            throw new IllegalStateException("no outbound socket binding neuroarchive-broker in " + config);
+        }
+        Files.writeString(config, m.replaceFirst("$1" + port));
     }
 
     String baseUrl() {
@@ -70,6 +100,7 @@ final class ServerProcess {
         builder.environment().put("NEUROARCHIVE_IMPORT_SETTLE_SECONDS", "0");
         builder.environment().put("NEUROARCHIVE_DICOM_PORT", Integer.toString(11112 + portOffset));
         builder.environment().put("JAVA_OPTS", "-Xms256m -Xmx1g -Djava.net.preferIPv4Stack=true");
+        builder.environment().putAll(environment);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         process = builder.start();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -130,7 +161,7 @@ final class ServerProcess {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

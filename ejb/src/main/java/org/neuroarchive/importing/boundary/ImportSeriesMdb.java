@@ -8,6 +8,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import java.util.logging.Logger;
 import org.neuroarchive.application.ApplicationStartup;
+import org.neuroarchive.application.FailedDelivery;
 import org.neuroarchive.archive.control.ArchiveStorageException;
 import org.neuroarchive.config.Resources;
 import org.neuroarchive.importing.control.BatchArchiver;
@@ -47,6 +48,9 @@ public class ImportSeriesMdb implements MessageListener {
         } catch (ArchiveStorageException e) {
             // the archive transaction rolled back: every file is still claimed; try again later
             retries.attemptFailed(batchId, e.getMessage());
+        } catch (RuntimeException e) {
+            // not even a failed attempt could be recorded (the database is unreachable): redelivery
+            throw FailedDelivery.backOff(message, "import batch " + batchId, e);
         }
     }
 }

@@ -10,6 +10,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import java.util.logging.Logger;
 import org.neuroarchive.application.ApplicationStartup;
+import org.neuroarchive.application.FailedDelivery;
 import org.neuroarchive.config.Resources;
 import org.neuroarchive.individual.control.ImportMessages;
 import org.neuroarchive.individual.control.ImportParser;
@@ -59,6 +60,9 @@ public class IndividualImportMdb implements MessageListener {
             }
         } catch (JMSException | NumberFormatException e) {
             LOG.warning(() -> "ignoring a parse message without a valid generation: " + e);
+        } catch (RuntimeException e) {
+            // e.g. the database is unreachable: the message is delivered again
+            throw FailedDelivery.backOff(message, "individual import " + id + " (" + action + ")", e);
         }
     }
 }

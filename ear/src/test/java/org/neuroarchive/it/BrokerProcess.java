@@ -1,0 +1,88 @@
+package org.neuroarchive.it;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An ActiveMQ Artemis broker of a test's own, created by {@code server-config/artemis/create-broker.sh}
+ * (the script users run) on a port of its own, started and stopped as a process: a broker restart
+ * in the middle of an import, or a broker that no other server consumes from.
+ */
+final class BrokerProcess {
+
+    private final Path projectDir;
+    private final Path instance;
+    private final int port;
+    private Process process;
+
+    BrokerProcess(Path projectDir, Path instance, int port) {
+        this.projectDir = projectDir;
+        this.instance = instance;
+        this.port = port;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** A new broker instance (an earlier one in the same folder is deleted first). */
+    void create() throws IOException, InterruptedException {
+        ServerProcess.deleteTree(instance);
+        ProcessBuilder builder = new ProcessBuilder("bash", projectDir.resolve("server-config/artemis/create-broker.sh").toString(),
+                instance.toString());
+        builder.environment().put("NEUROARCHIVE_BROKER_PORT", Integer.toString(port));
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+        Files.createDirectories(instance.getParent());
+        int exit = builder.start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("create-broker.sh failed (" + exit + "); see " + log());
+        }
+    }
+
+    void start() throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(instance.resolve("bin/artemis").toString(), "run");
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+        process = builder.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the broker exited while starting; see " + log());
+            }
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(200);
+            }
+        }
+        throw new IllegalStateException("the broker did not listen on " + port + " within 60 s; see " + log());
+    }
+
+    /** A normal stop (SIGTERM: the broker shuts down cleanly), waiting for its JVM. */
+    void stop() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (tree.stream().anyMatch(ProcessHandle::isAlive)) {
+            if (System.nanoTime() > deadline) {
+                tree.forEach(ProcessHandle::destroyForcibly);
+            }
+            Thread.sleep(50);
+        }
+        process = null;
+    }
+
+    private Path log() {
+        return instance.resolveSibling(instance.getFileName() + ".out");
+    }
+}

@@ -1,0 +1,91 @@
+package org.neuroarchive.it;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The production back-ends the tests run on when the environment names them (as {@code .ci/run}
+ * does): MySQL/MariaDB through {@code NEUROARCHIVE_DB_URL}, an external Artemis broker through
+ * {@code NEUROARCHIVE_BROKER_URL}. Tests that start servers of their own give each one a database of
+ * its own next to the configured one, so that no two servers share rows.
+ */
+final class ExternalBackends {
+
+    private static final Pattern MYSQL_URL = Pattern.compile("(jdbc:mysql://[^/]+/)([A-Za-z0-9_]+)");
+    private static final Pattern BROKER_URL = Pattern.compile("tcp://([^:/]+):(\\d+)");
+
+    private ExternalBackends() {
+    }
+
+    static boolean database() {
+        return !env("NEUROARCHIVE_DB_URL").isEmpty();
+    }
+
+    static boolean broker() {
+        return !env("NEUROARCHIVE_BROKER_URL").isEmpty();
+    }
+
+    /** The configured broker's port. */
+    static int brokerPort() {
+        Matcher m = BROKER_URL.matcher(env("NEUROARCHIVE_BROKER_URL"));
+        if (!m.lookingAt()) {
+            throw new IllegalStateException("NEUROARCHIVE_BROKER_URL is not tcp://host:port: " + env("NEUROARCHIVE_BROKER_URL"));
+        }
+        return Integer.parseInt(m.group(2));
+    }
+
+    /** A new, empty database named after the configured one plus {@code _suffix}; answers its URL. */
+    static String freshDatabase(String suffix) throws SQLException {
+        String name = databaseName(suffix);
+        try (Connection c = serverConnection(); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + name);
+            st.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        }
+        return serverUrl() + name;
+    }
+
+    static void dropDatabase(String suffix) throws SQLException {
+        try (Connection c = serverConnection(); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + databaseName(suffix));
+        }
+    }
+
+    /** The host and port of the configured database server. */
+    static String databaseHostPort() {
+        String url = serverUrl();
+        return url.substring("jdbc:mysql://".length(), url.length() - 1);
+    }
+
+    private static String databaseName(String suffix) {
+        if (!suffix.matches("[a-z0-9_]+")) {
+            throw new IllegalArgumentException("database suffix " + suffix);
+        }
+        return urlMatch().group(2) + "_" + suffix;
+    }
+
+    private static String serverUrl() {
+        return urlMatch().group(1);
+    }
+
+    private static Matcher urlMatch() {
+        Matcher m = MYSQL_URL.matcher(env("NEUROARCHIVE_DB_URL"));
+        if (!m.matches()) {
+            throw new IllegalStateException("NEUROARCHIVE_DB_URL is not jdbc:mysql://host:port/database: " + env("NEUROARCHIVE_DB_URL"));
+        }
+        return m;
+    }
+
+    private static Connection serverConnection() throws SQLException {
+        String user = env("NEUROARCHIVE_DB_USER");
+        return DriverManager.getConnection(serverUrl(), user.isEmpty() ? "root" : user, env("NEUROARCHIVE_DB_PASSWORD"));
+    }
+
+    private static String env(String name) {
+        String value = System.getenv(name);
+        return value == null ? "" : value.trim();
+    }
+}

@@ -1,0 +1,70 @@
+package org.neuroarchive.it;
+
+import java.nio.file.Path;
+
+/**
+ * When the tests run on MySQL/MariaDB and an external broker ({@link ExternalBackends}), a server
+ * that a test starts itself gets a database and a broker of its own: the Arquillian server stays
+ * up meanwhile, and it must not consume that server's messages nor see its rows. On the embedded
+ * defaults (H2 in the data folder, in-VM Artemis) every server has its own anyway, and this does nothing.
+ */
+final class OwnBackends implements AutoCloseable {
+
+    private final String name;
+    private final BrokerProcess broker;
+    private TcpProxy proxy;
+
+    /**
+     * @param name      the database suffix and the broker folder name
+     * @param portShift the broker listens on the configured broker's port plus this
+     */
+    OwnBackends(String name, Path workDir, int portShift) {
+        this.name = name;
+        this.broker = ExternalBackends.broker()
+                ? new BrokerProcess(Path.of(System.getProperty("neuroarchive.it.project-dir")), workDir.resolve(name + "-broker"),
+                        ExternalBackends.brokerPort() + portShift)
+                : null;
+    }
+
+    /** Creates the database and the broker and points the server at them. */
+    void attach(ServerProcess server, boolean databaseThroughProxy) throws Exception {
+        if (ExternalBackends.database()) {
+            String url = ExternalBackends.freshDatabase(name);
+            if (databaseThroughProxy) {
+                String hostPort = ExternalBackends.databaseHostPort();
+                proxy = new TcpProxy(hostPort.substring(0, hostPort.lastIndexOf(':')),
+                        Integer.parseInt(hostPort.substring(hostPort.lastIndexOf(':') + 1)));
+                url = url.replace("//" + hostPort + "/", "//127.0.0.1:" + proxy.start() + "/");
+            }
+            server.environment("NEUROARCHIVE_DB_URL", url);
+        }
+        if (broker != null) {
+            broker.create();
+            broker.start();
+            server.brokerPort(broker.port());
+        }
+    }
+
+    /** The broker, or null on the in-VM default. */
+    BrokerProcess broker() {
+        return broker;
+    }
+
+    /** The relay to the database, or null when the database is not relayed. */
+    TcpProxy databaseProxy() {
+        return proxy;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (broker != null) {
+            broker.stop();
+        }
+        if (proxy != null) {
+            proxy.close();
+        }
+        if (ExternalBackends.database()) {
+            ExternalBackends.dropDatabase(name);
+        }
+    }
+}

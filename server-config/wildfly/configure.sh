@@ -42,7 +42,7 @@ if [ -n "${NEUROARCHIVE_DB_URL:-}" ]; then
     exit 1
   }
   if [ -n "${NEUROARCHIVE_DB_PASSWORD:-}" ]; then  # WildFly refuses an empty password attribute
-    "$wildfly_home/bin/jboss-cli.sh" --commands='embed-server --server-config=standalone-full.xml --std-out=discard,/subsystem=datasources/xa-data-source=NeuroArchiveXADS:write-attribute(name=password,value="${env.NEUROARCHIVE_DB_PASSWORD}"),stop-embedded-server' \
+    "$wildfly_home/bin/jboss-cli.sh" --commands='embed-server --server-config=standalone-full.xml --std-out=discard,/subsystem=datasources/xa-data-source=NeuroArchiveXADS:write-attribute(name=password,value="${env.NEUROARCHIVE_DB_PASSWORD}"),/subsystem=datasources/xa-data-source=NeuroArchiveXADS:write-attribute(name=recovery-password,value="${env.NEUROARCHIVE_DB_PASSWORD}"),stop-embedded-server' \
       >>"$wildfly_home/neuroarchive-mysql-cli.log" 2>&1 || { cat "$wildfly_home/neuroarchive-mysql-cli.log" >&2; exit 1; }
   fi
 fi

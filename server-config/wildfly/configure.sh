@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Applies neuroarchive.cli to a stopped WildFly installation; with NEUROARCHIVE_DB_URL set, also
 # mysql.cli (MySQL/MariaDB instead of H2); with NEUROARCHIVE_BROKER_URL set, also remote-artemis.cli
-# (an external Artemis broker instead of the in-VM one). Usage: configure.sh WILDFLY_HOME [MYSQL_DRIVER_JAR]
+# (an external Artemis broker instead of the in-VM one); with NEUROARCHIVE_CONFIG_FILE naming a
+# .properties file, its keys become a MicroProfile Config source of the server (ordinal 250: above the
+# application's defaults, below environment variables and system properties).
+# Usage: configure.sh WILDFLY_HOME [MYSQL_DRIVER_JAR]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 wildfly_home=${1:?usage: configure.sh WILDFLY_HOME [MYSQL_DRIVER_JAR]}
@@ -68,4 +71,19 @@ if [ -n "${NEUROARCHIVE_BROKER_URL:-}" ]; then
     exit 1
   }
   rm -f "$broker_cli"
+fi
+
+if [ -n "${NEUROARCHIVE_CONFIG_FILE:-}" ]; then
+  if [ ! -r "$NEUROARCHIVE_CONFIG_FILE" ]; then
+    echo "configure.sh: NEUROARCHIVE_CONFIG_FILE=$NEUROARCHIVE_CONFIG_FILE cannot be read" >&2
+    exit 1
+  fi
+  echo "[neuroarchive] MicroProfile Config values from $NEUROARCHIVE_CONFIG_FILE"
+  properties=$(python3 "$here/config-source.py" "$NEUROARCHIVE_CONFIG_FILE")
+  "$wildfly_home/bin/jboss-cli.sh" --commands="embed-server --server-config=standalone-full.xml --std-out=discard,/subsystem=microprofile-config-smallrye/config-source=neuroarchive:add(ordinal=250, properties=$properties),stop-embedded-server" \
+      >"$wildfly_home/neuroarchive-config-cli.log" 2>&1 || {
+    cat "$wildfly_home/neuroarchive-config-cli.log" >&2
+    echo "configure.sh: the MicroProfile Config values could not be set (see above)" >&2
+    exit 1
+  }
 fi

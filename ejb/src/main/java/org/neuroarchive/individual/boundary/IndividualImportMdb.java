@@ -10,7 +10,6 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import java.util.logging.Logger;
 import org.neuroarchive.application.ApplicationStartup;
-import org.neuroarchive.config.Resources;
 import org.neuroarchive.individual.control.ImportMessages;
 import org.neuroarchive.individual.control.ImportParser;
 import org.neuroarchive.individual.control.SeriesArchiving;
@@ -19,8 +18,8 @@ import org.neuroarchive.individual.control.SeriesArchiving;
  * Receives the messages of individual imports: parse an import, or archive one of its series. Each
  * is handed to its service; the services keep their own transactions (a parse can take long).
  */
+// the queue comes from the vendor descriptors (jboss-ejb3.xml, glassfish-ejb-jar.xml), see Resources
 @MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Resources.INDIVIDUAL_IMPORT_QUEUE),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
 })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

@@ -130,6 +130,9 @@ step "restarting the domain with its configuration"
 "$payara_home/bin/asadmin" stop-domain --domaindir "$domaindir" "$domain" >/dev/null 2>&1 || fail "asadmin stop-domain failed"
 start_domain
 "${asadmin[@]}" ping-connection-pool NeuroArchivePool >/dev/null 2>&1 || fail "the JDBC pool cannot connect to $NEUROARCHIVE_DB_URL"
+# pool statistics, to check below that the application's own resources were used
+"${asadmin[@]}" set configs.config.server-config.monitoring-service.module-monitoring-levels.connector-connection-pool=HIGH >/dev/null
+"${asadmin[@]}" set configs.config.server-config.monitoring-service.module-monitoring-levels.jdbc-connection-pool=HIGH >/dev/null
 step "deploying $ear"
 bash "$here/deploy.sh" "$payara_home" "$admin_port" "$ear" || fail "deploy.sh failed"
 
@@ -203,4 +206,11 @@ check_series "$ct_series" CT 3
 [ "$(json "$api/stats" "d['problemFiles'] == 0 and d['failedSeries'] == 0 and d['heldSeries'] == 0 and d['waitingFiles'] == 0")" = True ] \
   || fail "problem, failed, held or waiting files left: $(curl -sS "$api/stats")"
 [ -z "$(find "$data/incoming" -name '*.dcm')" ] || fail "files left in incomingdir: $(find "$data/incoming" -name '*.dcm')"
+# the sends went through the XA connection factory of neuroarchive-resources.xml (glassfish-ejb-jar.xml
+# maps the application's reference to it), the database work through NeuroArchivePool
+for pool in NeuroArchiveJmsPool NeuroArchivePool; do
+  used=$("${asadmin[@]}" get -m "server.resources.$pool.numconnacquired-count" 2>&1 | sed -n 's/.*-count = //p')
+  [ "${used:-0}" -gt 0 ] || fail "the pool $pool was not used (numconnacquired-count: ${used:-unknown})"
+  step "pool $pool: $used connections acquired"
+done
 step "all checks passed; stopping the domain"

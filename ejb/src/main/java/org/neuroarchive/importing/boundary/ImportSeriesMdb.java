@@ -13,8 +13,10 @@ import org.neuroarchive.importing.control.BatchArchiver;
 import org.neuroarchive.importing.control.BatchRetries;
 import org.neuroarchive.importing.control.ImportDispatcher;
 
-/** Receives one message per claimed series and hands it to the archive, in the message's transaction. */
-// the queue comes from the vendor descriptors (jboss-ejb3.xml, glassfish-ejb-jar.xml), see Resources
+/**
+ * Receives one message per claimed series and hands it to the archive, in the message's transaction.
+ * The queue comes from the vendor descriptors (jboss-ejb3.xml, glassfish-ejb-jar.xml), see Resources.
+ */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
 })

@@ -16,9 +16,9 @@ import org.neuroarchive.individual.control.SeriesArchiving;
 
 /**
  * Receives the messages of individual imports: parse an import, or archive one of its series. Each
- * is handed to its service; the services keep their own transactions (a parse can take long).
+ * is handed to its service; the services keep their own transactions (a parse can take long). The
+ * queue comes from the vendor descriptors (jboss-ejb3.xml, glassfish-ejb-jar.xml), see Resources.
  */
-// the queue comes from the vendor descriptors (jboss-ejb3.xml, glassfish-ejb-jar.xml), see Resources
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
 })

@@ -154,7 +154,7 @@ wait_for() {
 wait_for 60 "the application did not answer" "d['instances'] == 0 and d['problemFiles'] == 0"
 step "application up: $api/stats"
 
-# two series of a few instances each: MR_small.dcm and CT_small.dcm of pydicom's test files,
+# three series of a few instances each: MR_small.dcm and CT_small.dcm of pydicom's test files,
 # with fresh UIDs (one study and series per file, a new SOP instance UID per copy)
 "$python" - "$work/ci-series" <<'PY'
 import sys, pathlib, pydicom
@@ -162,7 +162,8 @@ from pydicom.uid import generate_uid
 root = pathlib.Path(sys.argv[1])
 corpus = pathlib.Path(pydicom.__file__).parent / "data" / "test_files"
 for name, source, count, patient in (("incoming", "MR_small.dcm", 4, "PAYARA-SMOKE-1"),
-                                     ("push", "CT_small.dcm", 3, "PAYARA-SMOKE-2")):
+                                     ("push", "CT_small.dcm", 3, "PAYARA-SMOKE-2"),
+                                     ("individual", "MR_small.dcm", 2, "PAYARA-SMOKE-3")):
     (root / name).mkdir(parents=True)
     study, series = generate_uid(), generate_uid()
     for number in range(1, count + 1):
@@ -185,13 +186,40 @@ out=$(storescu -aet PAYARA-SMOKE -aec NEUROARCHIVE 127.0.0.1 "$dicom_port" "$wor
   || { echo "$out" >&2; fail "storescu to 127.0.0.1:$dicom_port failed"; }
 wait_for 90 "the pushed CT series was not archived" "d['instances'] == 7 and d['series'] == 2 and d['subjects'] == 2 and d['queuedSeries'] == 0"
 
-# the archived series as the REST API shows them (fresh database: series ids 1 and 2)
+# an individual import from a server path (the default allowed root is <data dir>/import): parsed and
+# archived through the second queue and message-driven bean
+step "individual import of 2 MR instances from importdir (parse, then archive)"
+cp -r "$work/ci-series/individual" "$data/import/smoke"
+# import_status ID: the status of the individual import ID
+import_status() { json "$api/imports/$1" "d['status']"; }
+# await_import ID STATUS: polls the import until it has STATUS
+await_import() {
+  local deadline=$(($(date +%s) + 90)) status=""
+  while [ "$(date +%s)" -lt "$deadline" ]; do
+    status=$(import_status "$1" 2>/dev/null || true)
+    [ "$status" = "$2" ] && return 0
+    case "$status" in parsingerror|archiveerror|cancelled) break ;; esac
+    sleep 1
+  done
+  fail "individual import $1 did not reach $2 (status ${status:-unknown}): $(curl -sS "$api/imports/$1")"
+}
+reply=$(curl -sS --max-time 10 -w '\n%{http_code}' -H 'Content-Type: application/json' \
+        -d "{\"sourcePath\":\"$data/import/smoke\"}" "$api/imports")
+[ "$(tail -n 1 <<<"$reply")" = 201 ] || fail "POST /api/imports did not answer 201: $reply"
+import_id=$(head -n -1 <<<"$reply" | "$python" -c 'import json, sys; print(json.load(sys.stdin)["id"])')
+await_import "$import_id" parsingcomplete
+code=$(curl -sS --max-time 10 -o /dev/null -w '%{http_code}' -X POST "$api/imports/$import_id/archive")
+[ "$code" = 202 ] || fail "POST /api/imports/$import_id/archive answered $code, not 202"
+await_import "$import_id" archivecomplete
+wait_for 30 "the individually imported series is not in the statistics" "d['instances'] == 9 and d['series'] == 3 and d['subjects'] == 3"
+
+# the archived series as the REST API shows them (fresh database: series ids 1 to 3)
 check_series() {  # UID MODALITY FILES
   local id found=""
-  for id in 1 2; do
+  for id in 1 2 3; do
     if [ "$(json "$api/series/$id" "d['seriesInstanceUid']")" = "$1" ]; then found=$id; fi
   done
-  [ -n "$found" ] || fail "no series with the UID $1 in /api/series/1 and /2"
+  [ -n "$found" ] || fail "no series with the UID $1 in /api/series/1 to /3"
   [ "$(json "$api/series/$found" "d['modality'] == '$2' and d['fileCount'] == $3 and d['missingInstanceCount'] == 0")" = True ] \
     || fail "series $found: expected $2 with $3 files: $(curl -sS "$api/series/$found")"
   local path
@@ -201,7 +229,8 @@ check_series() {  # UID MODALITY FILES
 }
 check_series "$mr_series" MR 4
 check_series "$ct_series" CT 3
-[ "$(json "$api/subjects" "sorted(u for s in d for u in s['alternateUids'])")" = "['PAYARA-SMOKE-1', 'PAYARA-SMOKE-2']" ] \
+check_series "$(cat "$work/ci-series/individual.series")" MR 2
+[ "$(json "$api/subjects" "sorted(u for s in d for u in s['alternateUids'])")" = "['PAYARA-SMOKE-1', 'PAYARA-SMOKE-2', 'PAYARA-SMOKE-3']" ] \
   || fail "unexpected subjects: $(curl -sS "$api/subjects")"
 [ "$(json "$api/stats" "d['problemFiles'] == 0 and d['failedSeries'] == 0 and d['heldSeries'] == 0 and d['waitingFiles'] == 0")" = True ] \
   || fail "problem, failed, held or waiting files left: $(curl -sS "$api/stats")"

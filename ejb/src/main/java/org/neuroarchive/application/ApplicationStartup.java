@@ -31,7 +31,7 @@ public class ApplicationStartup {
 
     private static final Logger LOG = Logger.getLogger(ApplicationStartup.class.getName());
 
-    @Resource(lookup = Resources.DATASOURCE)
+    @Resource(name = Resources.DATASOURCE)
     DataSource dataSource;
 
     @Inject

@@ -10,14 +10,15 @@ import java.util.logging.Logger;
 import org.neuroarchive.application.ApplicationStartup;
 import org.neuroarchive.application.FailedDelivery;
 import org.neuroarchive.archive.control.ArchiveStorageException;
-import org.neuroarchive.config.Resources;
 import org.neuroarchive.importing.control.BatchArchiver;
 import org.neuroarchive.importing.control.BatchRetries;
 import org.neuroarchive.importing.control.ImportDispatcher;
 
-/** Receives one message per claimed series and hands it to the archive, in the message's transaction. */
+/**
+ * Receives one message per claimed series and hands it to the archive, in the message's transaction.
+ * The queue comes from the vendor descriptors (jboss-ejb3.xml, glassfish-ejb-jar.xml), see Resources.
+ */
 @MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Resources.IMPORT_SERIES_QUEUE),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
 })
 public class ImportSeriesMdb implements MessageListener {

@@ -2,8 +2,7 @@ package org.neuroarchive.importing.control;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
-import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import jakarta.persistence.EntityManager;
@@ -28,11 +27,11 @@ public class ImportDispatcher {
     @PersistenceContext
     EntityManager em;
 
-    @Inject
-    @JMSConnectionFactory(Resources.CONNECTION_FACTORY)
-    JMSContext jms;
+    /** XA: a context created inside the JTA transaction sends as part of it. */
+    @Resource(name = Resources.CONNECTION_FACTORY)
+    ConnectionFactory connectionFactory;
 
-    @Resource(lookup = Resources.IMPORT_SERIES_QUEUE)
+    @Resource(name = Resources.IMPORT_SERIES_QUEUE)
     Queue importSeriesQueue;
 
     /** Records the claimed series and sends one archive message each, all in the caller's transaction. */
@@ -45,15 +44,19 @@ public class ImportDispatcher {
             batches.add(batch);
         }
         em.flush();
-        batches.forEach(batch -> send(batch.getId()));
+        try (JMSContext jms = connectionFactory.createContext()) {
+            batches.forEach(batch -> send(jms, batch.getId()));
+        }
     }
 
     /** Sends the archive message of an existing batch again (idempotent on the receiving side). */
     public void resend(long batchId) {
-        send(batchId);
+        try (JMSContext jms = connectionFactory.createContext()) {
+            send(jms, batchId);
+        }
     }
 
-    private void send(long batchId) {
+    private void send(JMSContext jms, long batchId) {
         jms.createProducer().setProperty(BATCH_ID, batchId).send(importSeriesQueue, "archive import batch " + batchId);
     }
 }

@@ -11,17 +11,16 @@ import jakarta.jms.MessageListener;
 import java.util.logging.Logger;
 import org.neuroarchive.application.ApplicationStartup;
 import org.neuroarchive.application.FailedDelivery;
-import org.neuroarchive.config.Resources;
 import org.neuroarchive.individual.control.ImportMessages;
 import org.neuroarchive.individual.control.ImportParser;
 import org.neuroarchive.individual.control.SeriesArchiving;
 
 /**
  * Receives the messages of individual imports: parse an import, or archive one of its series. Each
- * is handed to its service; the services keep their own transactions (a parse can take long).
+ * is handed to its service; the services keep their own transactions (a parse can take long). The
+ * queue comes from the vendor descriptors (jboss-ejb3.xml, glassfish-ejb-jar.xml), see Resources.
  */
 @MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Resources.INDIVIDUAL_IMPORT_QUEUE),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
 })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

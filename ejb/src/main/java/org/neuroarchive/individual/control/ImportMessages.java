@@ -2,8 +2,7 @@ package org.neuroarchive.individual.control;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
-import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import org.neuroarchive.config.Resources;
@@ -24,20 +23,24 @@ public class ImportMessages {
     /** Message property: the parse generation the parse message was sent for. */
     public static final String GENERATION = "generation";
 
-    @Inject
-    @JMSConnectionFactory(Resources.CONNECTION_FACTORY)
-    JMSContext jms;
+    /** XA: a context created inside the JTA transaction sends as part of it. */
+    @Resource(name = Resources.CONNECTION_FACTORY)
+    ConnectionFactory connectionFactory;
 
-    @Resource(lookup = Resources.INDIVIDUAL_IMPORT_QUEUE)
+    @Resource(name = Resources.INDIVIDUAL_IMPORT_QUEUE)
     Queue queue;
 
     public void parse(long importId, int generation) {
-        jms.createProducer().setProperty(ACTION, PARSE).setProperty(ID, importId).setProperty(GENERATION, generation)
-                .send(queue, "parse import " + importId);
+        try (JMSContext jms = connectionFactory.createContext()) {
+            jms.createProducer().setProperty(ACTION, PARSE).setProperty(ID, importId).setProperty(GENERATION, generation)
+                    .send(queue, "parse import " + importId);
+        }
     }
 
     public void archive(long stagedSeriesId) {
-        jms.createProducer().setProperty(ACTION, ARCHIVE).setProperty(ID, stagedSeriesId)
-                .send(queue, "archive staged series " + stagedSeriesId);
+        try (JMSContext jms = connectionFactory.createContext()) {
+            jms.createProducer().setProperty(ACTION, ARCHIVE).setProperty(ID, stagedSeriesId)
+                    .send(queue, "archive staged series " + stagedSeriesId);
+        }
     }
 }

@@ -18,18 +18,12 @@ class CrashRecoveryIT {
 
     private static final int SERIES = 8;
     private static final int PER_SERIES = 60;
-    private static final Path TARGET = Path.of(System.getProperty("neuroarchive.it.ear")).getParent();
-
-    private final Path data = TARGET.resolve("crash-data");
-    private final ServerProcess server = new ServerProcess(Path.of(System.getProperty("jboss.home")),
-            TARGET.resolve("crash-server"), data, 150);
-    private final OwnBackends backends = new OwnBackends("crash", TARGET, 150);
-    private final StandaloneImport importing = new StandaloneImport(server, data);
+    private final OwnServer own = new OwnServer("crash", 150);
+    private final StandaloneImport importing = own.importing;
 
     @AfterEach
     void stopServer() throws Exception {
-        server.stop();
-        backends.close();
+        own.close();
     }
 
     @Test
@@ -51,11 +45,9 @@ class CrashRecoveryIT {
     }
 
     private void importKillRestartAndCompare(KillPoint killPoint) throws Exception {
-        backends.attach(server, false);
-        server.prepare(Path.of(System.getProperty("neuroarchive.it.ear")));
-        server.start(Duration.ofSeconds(180));
+        own.start(false);
 
-        Path source = TARGET.resolve("crash-source");
+        Path source = OwnServer.TARGET.resolve("crash-source");
         Set<String> expected = importing.writeSeries(source, "NA-CRASH", 1, SERIES, PER_SERIES);
         importing.drop(source, "batch");
         importing.scan();
@@ -63,7 +55,7 @@ class CrashRecoveryIT {
         JsonObject atKill = awaitThenKill(killPoint);
         System.out.println("CrashRecoveryIT: killed with " + atKill);
 
-        server.start(Duration.ofSeconds(180));
+        own.server.start(Duration.ofSeconds(180));
         importing.awaitAll(expected, Duration.ofSeconds(120));
         importing.assertArchiveHoldsExactly(expected, SERIES);
     }
@@ -75,9 +67,9 @@ class CrashRecoveryIT {
             JsonObject stats = importing.stats();
             boolean reached = killPoint == KillPoint.WHILE_ARCHIVING
                     ? stats.getInt("instances") > 0
-                    : stats.getInt("queuedSeries") > 0 || !importing.files(data.resolve("incoming.claimed")).isEmpty();
+                    : stats.getInt("queuedSeries") > 0 || !importing.files(own.data.resolve("incoming.claimed")).isEmpty();
             if (reached) {
-                server.kill();
+                own.server.kill();
                 assertTrue(stats.getInt("instances") < SERIES * PER_SERIES,
                         "the import finished before the kill, so it proves nothing: " + stats);
                 return stats;

@@ -24,80 +24,52 @@ class OutageIT {
     private static final int LATE_SERIES = 4;
     private static final int PER_SERIES = 50;
     private static final Duration OUTAGE = Duration.ofSeconds(30);
-    private static final Path TARGET = Path.of(System.getProperty("neuroarchive.it.ear")).getParent();
 
-    private final Path data = TARGET.resolve("outage-data");
-    private final ServerProcess server = new ServerProcess(Path.of(System.getProperty("jboss.home")),
-            TARGET.resolve("outage-server"), data, 250);
-    private final OwnBackends backends = new OwnBackends("outage", TARGET, 250);
-    private final StandaloneImport importing = new StandaloneImport(server, data);
+    private final OwnServer own = new OwnServer("outage", 250);
+    private final StandaloneImport importing = own.importing;
 
     @AfterEach
     void stopServer() throws Exception {
-        server.stop();
-        backends.close();
+        own.close();
     }
 
     @Test
     @EnabledIfEnvironmentVariable(named = "NEUROARCHIVE_BROKER_URL", matches = ".+")
     void brokerRestartDuringAnImportLosesNothing() throws Exception {
-        importThrough(new Outage() {
-            @Override
-            public void begin() throws Exception {
-                backends.broker().stop();
-            }
-
-            @Override
-            public void end() throws Exception {
-                backends.broker().start();
-            }
-        }, false);
+        importThrough(() -> own.backends.broker().stop(), () -> own.backends.broker().start(), false);
     }
 
     @Test
     @EnabledIfEnvironmentVariable(named = "NEUROARCHIVE_DB_URL", matches = ".+")
     void databaseOutageDuringAnImportLosesNothing() throws Exception {
-        importThrough(new Outage() {
-            @Override
-            public void begin() throws Exception {
-                backends.databaseProxy().cut();
-            }
-
-            @Override
-            public void end() throws Exception {
-                backends.databaseProxy().restore();
-            }
-        }, true);
+        importThrough(() -> own.backends.databaseProxy().cut(), () -> own.backends.databaseProxy().restore(), true);
     }
 
-    /** Something the server depends on, gone and back. */
-    private interface Outage {
-        void begin() throws Exception;
-
-        void end() throws Exception;
+    /** The beginning or the end of an outage. */
+    private interface Step {
+        void run() throws Exception;
     }
 
-    private void importThrough(Outage outage, boolean databaseThroughProxy) throws Exception {
-        backends.attach(server, databaseThroughProxy);
-        server.prepare(Path.of(System.getProperty("neuroarchive.it.ear")));
-        server.start(Duration.ofSeconds(180));
+    private void importThrough(Step beginOutage, Step endOutage, boolean databaseThroughProxy) throws Exception {
+        own.start(databaseThroughProxy);
+        Path target = OwnServer.TARGET;
 
-        Set<String> expected = new HashSet<>(importing.writeSeries(TARGET.resolve("outage-source/first"), "NA-OUTAGE", 1, SERIES, PER_SERIES));
-        Set<String> late = importing.writeSeries(TARGET.resolve("outage-source/late"), "NA-OUTAGE", SERIES + 1, LATE_SERIES, PER_SERIES);
+        Set<String> expected = new HashSet<>(importing.writeSeries(target.resolve("outage-source/first"), "NA-OUTAGE", 1, SERIES, PER_SERIES));
+        Set<String> late = importing.writeSeries(target.resolve("outage-source/late"), "NA-OUTAGE", SERIES + 1, LATE_SERIES, PER_SERIES);
         expected.addAll(late);
-        importing.drop(TARGET.resolve("outage-source/first"), "first");
+        importing.drop(target.resolve("outage-source/first"), "first");
         importing.scan();
 
         JsonObject atOutage = awaitArchivingStarted();
-        outage.begin();
+        beginOutage.run();
         long begun = System.nanoTime();
         System.out.println("OutageIT: back-end gone with " + atOutage);
         assertTrue(atOutage.getInt("instances") < SERIES * PER_SERIES,
                 "the import finished before the outage, so it proves nothing: " + atOutage);
         Thread.sleep(5_000);
-        importing.drop(TARGET.resolve("outage-source/late"), "late");  // files keep arriving meanwhile
+        importing.drop(target.resolve("outage-source/late"), "late");  // files keep arriving meanwhile
         Thread.sleep(Math.max(0, OUTAGE.toMillis() - Duration.ofNanos(System.nanoTime() - begun).toMillis()));
-        outage.end();
+        endOutage.run();
         long ended = System.nanoTime();
 
         JsonObject done = importing.awaitAll(expected, Duration.ofMinutes(5));

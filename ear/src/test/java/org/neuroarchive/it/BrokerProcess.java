@@ -6,8 +6,6 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * An ActiveMQ Artemis broker of a test's own, created by {@code server-config/artemis/create-broker.sh}
@@ -69,16 +67,7 @@ final class BrokerProcess {
         if (process == null) {
             return;
         }
-        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-        tree.add(process.toHandle());
-        tree.forEach(ProcessHandle::destroy);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (tree.stream().anyMatch(ProcessHandle::isAlive)) {
-            if (System.nanoTime() > deadline) {
-                tree.forEach(ProcessHandle::destroyForcibly);
-            }
-            Thread.sleep(50);
-        }
+        ServerProcess.stopTree(process, false);
         process = null;
     }
 

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class ExternalBackends {
 
-    private static final Pattern MYSQL_URL = Pattern.compile("(jdbc:mysql://[^/]+/)([A-Za-z0-9_]+)");
+    private static final Pattern MYSQL_URL = Pattern.compile("(jdbc:mysql://([^/:]+)(?::(\\d+))?/)([A-Za-z0-9_]+)");
     private static final Pattern BROKER_URL = Pattern.compile("tcp://([^:/]+):(\\d+)");
 
     private ExternalBackends() {
@@ -54,17 +54,22 @@ final class ExternalBackends {
         }
     }
 
-    /** The host and port of the configured database server. */
-    static String databaseHostPort() {
-        String url = serverUrl();
-        return url.substring("jdbc:mysql://".length(), url.length() - 1);
+    /** The host of the configured database server. */
+    static String databaseHost() {
+        return urlMatch().group(2);
+    }
+
+    /** The port of the configured database server (MySQL's 3306 when the URL names none). */
+    static int databasePort() {
+        String port = urlMatch().group(3);
+        return port == null ? 3306 : Integer.parseInt(port);
     }
 
     private static String databaseName(String suffix) {
         if (!suffix.matches("[a-z0-9_]+")) {
             throw new IllegalArgumentException("database suffix " + suffix);
         }
-        return urlMatch().group(2) + "_" + suffix;
+        return urlMatch().group(4) + "_" + suffix;
     }
 
     private static String serverUrl() {

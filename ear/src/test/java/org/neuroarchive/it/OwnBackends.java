@@ -31,10 +31,10 @@ final class OwnBackends implements AutoCloseable {
         if (ExternalBackends.database()) {
             String url = ExternalBackends.freshDatabase(name);
             if (databaseThroughProxy) {
-                String hostPort = ExternalBackends.databaseHostPort();
-                proxy = new TcpProxy(hostPort.substring(0, hostPort.lastIndexOf(':')),
-                        Integer.parseInt(hostPort.substring(hostPort.lastIndexOf(':') + 1)));
-                url = url.replace("//" + hostPort + "/", "//127.0.0.1:" + proxy.start() + "/");
+                String host = ExternalBackends.databaseHost();
+                int port = ExternalBackends.databasePort();
+                proxy = new TcpProxy(host, port);
+                url = url.replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.start() + "/");
             }
             server.environment("NEUROARCHIVE_DB_URL", url);
         }

@@ -125,9 +125,7 @@ final class ServerProcess {
 
     /** SIGKILL to the server JVM and its launcher: no shutdown hook, no flush, as in a power cut. */
     void kill() throws InterruptedException {
-        List<ProcessHandle> tree = tree();
-        tree.forEach(ProcessHandle::destroyForcibly);
-        awaitExit(tree);
+        stopTree(process, true);
     }
 
     /**
@@ -138,17 +136,19 @@ final class ServerProcess {
         if (process == null) {
             return;
         }
-        List<ProcessHandle> tree = tree();
-        tree.forEach(ProcessHandle::destroy);
-        awaitExit(tree);
+        stopTree(process, false);
         process = null;
     }
 
-    /** The launcher script and every process below it, taken before any of them is signalled. */
-    private List<ProcessHandle> tree() {
-        List<ProcessHandle> tree = new java.util.ArrayList<>(process.descendants().toList());
-        tree.add(process.toHandle());
-        return tree;
+    /**
+     * Signals a launcher script and every process below it (taken before any of them is signalled),
+     * SIGKILL or SIGTERM, and waits until all have exited (SIGKILL after 60 s).
+     */
+    static void stopTree(Process launcher, boolean forcibly) throws InterruptedException {
+        List<ProcessHandle> tree = new java.util.ArrayList<>(launcher.descendants().toList());
+        tree.add(launcher.toHandle());
+        tree.forEach(forcibly ? ProcessHandle::destroyForcibly : ProcessHandle::destroy);
+        awaitExit(tree);
     }
 
     private static void awaitExit(List<ProcessHandle> tree) throws InterruptedException {

@@ -94,6 +94,11 @@ public final class FileTransaction implements Synchronization {
             deletesOnCommit.forEach(FileTransaction::deleteQuietly);
             afterCommit.forEach(FileTransaction::runQuietly);
         } else {
+            if (status != Status.STATUS_ROLLEDBACK) {
+                // a heuristic outcome: the database may have committed; the originals are kept either way
+                LOG.log(Level.WARNING, "transaction ended with status {0}, its outcome unknown: {1} placed files revoked,"
+                        + " the originals kept for startup recovery", new Object[] {status, placed.size()});
+            }
             placed.forEach(FileTransaction::deleteQuietly);
             reserved.forEach(FileTransaction::deleteQuietly);
         }

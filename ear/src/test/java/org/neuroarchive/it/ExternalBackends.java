@@ -1,9 +1,14 @@
 package org.neuroarchive.it;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,6 +57,37 @@ final class ExternalBackends {
         try (Connection c = serverConnection(); Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + databaseName(suffix));
         }
+    }
+
+    /**
+     * The XA branches the database holds prepared for the transaction node {@code node} (XA recovery
+     * finishes them; left over, they keep their locks and block a DROP DATABASE), as
+     * {@code X'gtrid',X'bqual',formatId} for an {@code XA COMMIT} or {@code XA ROLLBACK}.
+     */
+    static List<String> preparedBranches(String node) throws SQLException {
+        List<String> branches = new ArrayList<>();
+        try (Connection c = serverConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("XA RECOVER")) {
+            while (rs.next()) {
+                int gtridLength = rs.getInt(2);
+                byte[] data = rs.getBytes(4);
+                String gtrid = HexFormat.of().formatHex(data, 0, gtridLength);
+                if (gtrid.contains(HexFormat.of().formatHex(node.getBytes(StandardCharsets.US_ASCII)))) {
+                    branches.add("X'" + gtrid + "',X'" + HexFormat.of().formatHex(data, gtridLength, data.length) + "'," + rs.getInt(1));
+                }
+            }
+        }
+        return branches;
+    }
+
+    /** Rolls back the prepared branches of {@code node} (a stopped test server's); answers how many. */
+    static int rollBackPrepared(String node) throws SQLException {
+        List<String> branches = preparedBranches(node);
+        try (Connection c = serverConnection(); Statement st = c.createStatement()) {
+            for (String xid : branches) {
+                st.execute("XA ROLLBACK " + xid);
+            }
+        }
+        return branches.size();
     }
 
     /** The host of the configured database server. */

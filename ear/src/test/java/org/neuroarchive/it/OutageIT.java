@@ -1,5 +1,6 @@
 package org.neuroarchive.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -7,7 +8,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -15,7 +20,8 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 /**
  * The production back-ends go away for 30 s in the middle of a global import — the broker is
  * restarted, or the database cannot be reached — and more files arrive meanwhile: nothing is lost,
- * and once the back-end is back the archive ends exactly as without the outage. Runs when the
+ * and once the back-end is back the archive ends exactly as without the outage; the same when the
+ * connection to the database drops at the very end of archive transactions. Runs when the
  * tests run on MySQL/MariaDB and an external broker ({@code .ci/run}'s second pass).
  */
 class OutageIT {
@@ -24,6 +30,10 @@ class OutageIT {
     private static final int LATE_SERIES = 4;
     private static final int PER_SERIES = 50;
     private static final Duration OUTAGE = Duration.ofSeconds(30);
+    private static final int CUT_SERIES = 24;
+    private static final int CUT_PER_SERIES = 20;
+    /** What an archive transaction of the global import sends: its batch is done. */
+    private static final Pattern ARCHIVE_TRANSACTION = Pattern.compile("(?is)UPDATE import_batch SET .*'DONE'");
 
     private final OwnServer own = new OwnServer("outage", 250);
     private final StandaloneImport importing = own.importing;
@@ -43,6 +53,52 @@ class OutageIT {
     @EnabledIfEnvironmentVariable(named = "NEUROARCHIVE_DB_URL", matches = ".+")
     void databaseOutageDuringAnImportLosesNothing() throws Exception {
         importThrough(() -> own.backends.databaseProxy().cut(), () -> own.backends.databaseProxy().restore(), true);
+    }
+
+    /**
+     * The connection to the database drops exactly while an archive transaction ends: before the
+     * database gets the prepare or the commit, or after it got it but before the server hears the
+     * answer. The server cannot know the outcome at once, yet files and rows must agree in the end:
+     * no file placed or moved for rows that were rolled back, no row without its file.
+     */
+    @Test
+    @EnabledIfEnvironmentVariable(named = "NEUROARCHIVE_DB_URL", matches = ".+")
+    void connectionLostWhileAnArchiveTransactionEndsLosesNothing() throws Exception {
+        own.start(true);
+        Path source = OwnServer.TARGET.resolve("outage-source/commit-cut");
+        Set<String> expected = importing.writeSeries(source, "NA-OUTAGE", 1, CUT_SERIES, CUT_PER_SERIES);
+        TcpProxy proxy = own.backends.databaseProxy();
+        // the commit first: with the one-phase optimisation there is no prepare
+        List<Cut> cuts = List.of(new Cut("XA COMMIT", false), new Cut("XA COMMIT", true), new Cut("XA PREPARE", false), new Cut("XA PREPARE", true));
+        for (Cut next : cuts) {
+            CountDownLatch cut = proxy.cutAt(next.statement(), ARCHIVE_TRANSACTION, next.forwarded());
+            if (next == cuts.get(0)) {
+                importing.drop(source, "commit-cut");
+                importing.scan();
+            } else {
+                proxy.restore();
+            }
+            // after a cut between prepare and commit, the prepared branch keeps its row locks until XA recovery
+            // finishes it (every 30 s), and archive transactions wait meanwhile
+            assertTrue(cut.await(4, TimeUnit.MINUTES), "no archive transaction ended with " + next + " within 4 minutes");
+            System.out.println("OutageIT: connection cut at " + next);
+            Thread.sleep(3_000);
+        }
+        proxy.restore();
+        long restored = System.nanoTime();
+        JsonObject done = importing.awaitAll(expected, Duration.ofMinutes(6));
+        System.out.printf("OutageIT: import complete %.1f s after the last cut: %s%n", (System.nanoTime() - restored) / 1e9, done);
+        importing.assertArchiveHoldsExactly(expected, CUT_SERIES);
+        assertEquals(List.of(), ExternalBackends.preparedBranches(own.backends.transactionNode()),
+                "XA recovery has finished every transaction left in doubt");
+    }
+
+    /** Where the connection is cut: at this statement, which reaches the database or not. */
+    private record Cut(String statement, boolean forwarded) {
+        @Override
+        public String toString() {
+            return statement + (forwarded ? " (forwarded)" : " (withheld)");
+        }
     }
 
     /** The beginning or the end of an outage. */

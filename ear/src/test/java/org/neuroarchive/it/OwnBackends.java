@@ -37,12 +37,19 @@ final class OwnBackends implements AutoCloseable {
                 url = url.replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.start() + "/");
             }
             server.environment("NEUROARCHIVE_DB_URL", url);
+            // XA recovery of the Arquillian server must not take this server's prepared transactions for orphans
+            server.environment("NEUROARCHIVE_TX_NODE_ID", transactionNode());
         }
         if (broker != null) {
             broker.create();
             broker.start();
             server.brokerPort(broker.port());
         }
+    }
+
+    /** The server's transaction node identifier on MySQL/MariaDB: the prefix of the XA branches it prepares. */
+    String transactionNode() {
+        return "neuroarchive-" + name;
     }
 
     /** The broker, or null on the in-VM default. */
@@ -64,6 +71,10 @@ final class OwnBackends implements AutoCloseable {
             proxy.close();
         }
         if (ExternalBackends.database()) {
+            int inDoubt = ExternalBackends.rollBackPrepared(transactionNode());
+            if (inDoubt > 0) {
+                System.out.println(name + ": " + inDoubt + " XA branches were left prepared; rolled back before the database is dropped");
+            }
             ExternalBackends.dropDatabase(name);
         }
     }

@@ -31,6 +31,8 @@ import org.neuroarchive.testing.SyntheticSeries;
  */
 final class StandaloneImport {
 
+    private static final Duration IDLE = Duration.ofSeconds(60);
+
     private final ServerProcess server;
     private final Path data;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -82,17 +84,31 @@ final class StandaloneImport {
         return Json.createReader(new StringReader(response.body())).readObject();
     }
 
-    /** Waits until every expected instance is archived and nothing is queued, waiting or claimed. */
+    /**
+     * Waits until every expected instance is archived and nothing is queued, waiting or claimed; fails
+     * early when nothing has been left to import for {@link #IDLE} while instances are still missing.
+     */
     JsonObject awaitAll(Set<String> expected, Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        long idleSince = System.nanoTime();
         JsonObject stats = stats();
-        while (!(stats.getInt("instances") == expected.size() && stats.getInt("queuedSeries") == 0
-                && files(data.resolve("incoming")).isEmpty() && files(data.resolve("incoming.claimed")).isEmpty())) {
+        while (!(stats.getInt("instances") == expected.size() && idle(stats))) {
             assertTrue(System.nanoTime() < deadline, "the import did not finish: " + stats);
+            if (!idle(stats)) {
+                idleSince = System.nanoTime();
+            }
+            assertTrue(System.nanoTime() - idleSince < IDLE.toNanos(), "nothing is left to import, yet " + stats.getInt("instances")
+                    + " instances are recorded instead of " + expected.size() + ": " + stats);
             Thread.sleep(250);
             stats = stats();
         }
         return stats;
+    }
+
+    /** No series queued, no file waiting in incomingdir or in a claim folder. */
+    private boolean idle(JsonObject stats) throws IOException {
+        return stats.getInt("queuedSeries") == 0 && files(data.resolve("incoming")).isEmpty()
+                && files(data.resolve("incoming.claimed")).isEmpty();
     }
 
     /**

@@ -66,12 +66,13 @@ final class ExternalBackends {
      */
     static List<String> preparedBranches(String node) throws SQLException {
         List<String> branches = new ArrayList<>();
+        String nodeHex = HexFormat.of().formatHex(node.getBytes(StandardCharsets.US_ASCII));
         try (Connection c = serverConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("XA RECOVER")) {
             while (rs.next()) {
                 int gtridLength = rs.getInt(2);
                 byte[] data = rs.getBytes(4);
                 String gtrid = HexFormat.of().formatHex(data, 0, gtridLength);
-                if (gtrid.contains(HexFormat.of().formatHex(node.getBytes(StandardCharsets.US_ASCII)))) {
+                if (gtrid.contains(nodeHex)) {
                     branches.add("X'" + gtrid + "',X'" + HexFormat.of().formatHex(data, gtridLength, data.length) + "'," + rs.getInt(1));
                 }
             }

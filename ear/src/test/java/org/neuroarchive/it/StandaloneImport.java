@@ -92,9 +92,9 @@ final class StandaloneImport {
         long deadline = System.nanoTime() + timeout.toNanos();
         long idleSince = System.nanoTime();
         JsonObject stats = stats();
-        while (!(stats.getInt("instances") == expected.size() && idle(stats))) {
+        for (boolean idle = idle(stats); !(stats.getInt("instances") == expected.size() && idle); idle = idle(stats)) {
             assertTrue(System.nanoTime() < deadline, "the import did not finish: " + stats);
-            if (!idle(stats)) {
+            if (!idle) {
                 idleSince = System.nanoTime();
             }
             assertTrue(System.nanoTime() - idleSince < IDLE.toNanos(), "nothing is left to import, yet " + stats.getInt("instances")

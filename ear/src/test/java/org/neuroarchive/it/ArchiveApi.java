@@ -24,7 +24,17 @@ final class ArchiveApi {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String baseUrl = System.getProperty("neuroarchive.it.base-url", "http://127.0.0.1:8180/neuroarchive");
+    private final String baseUrl;
+
+    /** The API of the Arquillian server. */
+    ArchiveApi() {
+        this(System.getProperty("neuroarchive.it.base-url", "http://127.0.0.1:8180/neuroarchive"));
+    }
+
+    /** The API of the server at {@code baseUrl} (e.g. a test's own {@link ServerProcess}). */
+    ArchiveApi(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
 
     Reply get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());

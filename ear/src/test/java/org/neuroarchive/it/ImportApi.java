@@ -28,8 +28,19 @@ final class ImportApi {
     private static final Set<String> FINAL = Set.of("parsingerror", "archivecomplete", "archiveerror", "cancelled",
             "uploaderror");
 
-    private final ArchiveApi api = new ArchiveApi();
-    private final String baseUrl = System.getProperty("neuroarchive.it.base-url", "http://127.0.0.1:8180/neuroarchive");
+    private final ArchiveApi api;
+    private final String baseUrl;
+
+    /** The individual imports of the Arquillian server. */
+    ImportApi() {
+        this(System.getProperty("neuroarchive.it.base-url", "http://127.0.0.1:8180/neuroarchive"));
+    }
+
+    /** The individual imports of the server at {@code baseUrl}. */
+    ImportApi(String baseUrl) {
+        this.baseUrl = baseUrl;
+        this.api = new ArchiveApi(baseUrl);
+    }
 
     ArchiveApi archive() {
         return api;
@@ -51,7 +62,12 @@ final class ImportApi {
 
     /** Polls the import until it has {@code status}; fails at once when it ends in another final status. */
     JsonObject await(long id, String status) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + WITHIN.toNanos();
+        return await(id, status, WITHIN);
+    }
+
+    /** As {@link #await(long, String)}, within {@code within}. */
+    JsonObject await(long id, String status, Duration within) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
         JsonObject last = detail(id);
         while (!last.getString("status").equals(status)) {
             if (FINAL.contains(last.getString("status")) || System.nanoTime() > deadline) {

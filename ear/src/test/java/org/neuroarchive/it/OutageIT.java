@@ -1,10 +1,12 @@
 package org.neuroarchive.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -30,6 +32,9 @@ class OutageIT {
     private static final int LATE_SERIES = 4;
     private static final int PER_SERIES = 50;
     private static final Duration OUTAGE = Duration.ofSeconds(30);
+    /** More series than WildFly's 15 MDB sessions: some archive messages still wait on the broker during the outage. */
+    private static final int INDIVIDUAL_SERIES = 24;
+    private static final int INDIVIDUAL_PER_SERIES = 25;
     private static final int CUT_SERIES = 24;
     private static final int CUT_PER_SERIES = 20;
     /** What an archive transaction of the global import sends: its batch is done. */
@@ -93,6 +98,62 @@ class OutageIT {
                 "XA recovery has finished every transaction left in doubt");
     }
 
+    /**
+     * An individual import whose selected series are being archived when the broker restarts: the
+     * import completes on its own once the broker is back, every series archived, none reported failed.
+     */
+    @Test
+    @EnabledIfEnvironmentVariable(named = "NEUROARCHIVE_BROKER_URL", matches = ".+")
+    void brokerRestartWhileAnIndividualImportArchivesLosesNothing() throws Exception {
+        archiveIndividualImportThrough(() -> own.backends.broker().stop(), () -> own.backends.broker().start(), false);
+    }
+
+    /** The same with the database out of reach for 30 s. */
+    @Test
+    @EnabledIfEnvironmentVariable(named = "NEUROARCHIVE_DB_URL", matches = ".+")
+    void databaseOutageWhileAnIndividualImportArchivesLosesNothing() throws Exception {
+        archiveIndividualImportThrough(() -> own.backends.databaseProxy().cut(), () -> own.backends.databaseProxy().restore(), true);
+    }
+
+    private void archiveIndividualImportThrough(Step beginOutage, Step endOutage, boolean databaseThroughProxy) throws Exception {
+        own.start(databaseThroughProxy);
+        Path source = own.data.resolve("import/outage");  // under the default allowed root, <data>/import
+        Set<String> expected = importing.writeSeries(source, "NA-OUTAGE-IND", 1, INDIVIDUAL_SERIES, INDIVIDUAL_PER_SERIES);
+        ImportApi imports = new ImportApi(own.server.baseUrl());
+        long id = imports.createFromPath(source, "");
+        imports.await(id, "parsingcomplete", Duration.ofMinutes(3));
+        assertEquals(202, imports.archive(id, null).status());
+
+        long ended = outage(beginOutage, () -> { }, endOutage, expected.size(), "while individual import " + id + " archives");
+
+        JsonObject done = awaitImport(imports, id, Duration.ofMinutes(5));
+        System.out.printf("OutageIT: individual import %s %.1f s after the back-end came back: %s%n", done.getString("status"),
+                (System.nanoTime() - ended) / 1e9, done.getString("message"));
+        assertEquals("archivecomplete", done.getString("status"), done.getString("message") + "\n" + ImportApi.log(done));
+        assertEquals(expected.size(), importing.stats().getInt("instances"), "a row for every archived instance");
+        importing.assertArchiveHoldsExactly(expected, INDIVIDUAL_SERIES);
+        assertFalse(Files.exists(own.data.resolve("staging/import-" + id)), "the staging folder is removed");
+    }
+
+    /** Polls the import until it ends; the server may fail to answer for a while after an outage. */
+    private static JsonObject awaitImport(ImportApi imports, long id, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            try {
+                JsonObject detail = imports.detail(id);
+                if (Set.of("archivecomplete", "archiveerror").contains(detail.getString("status"))) {
+                    return detail;
+                }
+                last = detail.getString("status") + ": " + detail.getString("message");
+            } catch (IOException | AssertionError unanswered) {
+                last = unanswered.toString();
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("individual import " + id + " did not end within " + timeout + "; last: " + last);
+    }
+
     /** Where the connection is cut: at this statement, which reaches the database or not. */
     private record Cut(String statement, boolean forwarded) {
         @Override
@@ -101,7 +162,7 @@ class OutageIT {
         }
     }
 
-    /** The beginning or the end of an outage. */
+    /** The beginning or the end of an outage, or what happens meanwhile. */
     private interface Step {
         void run() throws Exception;
     }
@@ -116,22 +177,31 @@ class OutageIT {
         importing.drop(target.resolve("outage-source/first"), "first");
         importing.scan();
 
-        JsonObject atOutage = awaitArchivingStarted();
-        beginOutage.run();
-        long begun = System.nanoTime();
-        System.out.println("OutageIT: back-end gone with " + atOutage);
-        assertTrue(atOutage.getInt("instances") < SERIES * PER_SERIES,
-                "the import finished before the outage, so it proves nothing: " + atOutage);
-        Thread.sleep(5_000);
-        importing.drop(target.resolve("outage-source/late"), "late");  // files keep arriving meanwhile
-        Thread.sleep(Math.max(0, OUTAGE.toMillis() - Duration.ofNanos(System.nanoTime() - begun).toMillis()));
-        endOutage.run();
-        long ended = System.nanoTime();
+        // files keep arriving meanwhile
+        long ended = outage(beginOutage, () -> importing.drop(target.resolve("outage-source/late"), "late"), endOutage,
+                SERIES * PER_SERIES, "during a global import");
 
         JsonObject done = importing.awaitAll(expected, Duration.ofMinutes(5));
         System.out.printf("OutageIT: import complete %.1f s after the back-end came back: %s%n",
                 (System.nanoTime() - ended) / 1e9, done);
         importing.assertArchiveHoldsExactly(expected, SERIES + LATE_SERIES);
+    }
+
+    /**
+     * Once archiving has begun (and before all {@code instances} are archived), takes the back-end away for {@link #OUTAGE}, runs
+     * {@code meanwhile} 5 s into the outage, and brings the back-end back; answers when (nanoTime).
+     */
+    private long outage(Step beginOutage, Step meanwhile, Step endOutage, int instances, String when) throws Exception {
+        JsonObject atOutage = awaitArchivingStarted();
+        beginOutage.run();
+        long begun = System.nanoTime();
+        System.out.println("OutageIT: back-end gone " + when + ": " + atOutage);
+        assertTrue(atOutage.getInt("instances") < instances, "the import finished before the outage, so it proves nothing: " + atOutage);
+        Thread.sleep(5_000);
+        meanwhile.run();
+        Thread.sleep(Math.max(0, OUTAGE.toMillis() - Duration.ofNanos(System.nanoTime() - begun).toMillis()));
+        endOutage.run();
+        return System.nanoTime();
     }
 
     private JsonObject awaitArchivingStarted() throws IOException, InterruptedException {

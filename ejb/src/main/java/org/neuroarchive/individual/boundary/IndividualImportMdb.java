@@ -61,7 +61,9 @@ public class IndividualImportMdb implements MessageListener {
             LOG.warning(() -> "ignoring a parse message without a valid generation: " + e);
         } catch (RuntimeException e) {
             // e.g. the database is unreachable: the message is delivered again
-            throw FailedDelivery.backOff(message, "individual import " + id + " (" + action + ")", e);
+            String what = ImportMessages.ARCHIVE.equals(action) ? "staged series " + id + " of an individual import (archive)"
+                    : "individual import " + id + " (" + action + ")";
+            throw FailedDelivery.backOff(message, what, e);
         }
     }
 }

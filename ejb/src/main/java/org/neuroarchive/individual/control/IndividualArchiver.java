@@ -21,8 +21,8 @@ import org.neuroarchive.matching.control.MatchingCriteria;
 /**
  * Archives one selected series of an individual import through the one archive service, with the
  * import's criteria, project, PatientID and alternate UIDs; its files move from staging into the
- * archive when the transaction commits. A message delivered twice finds the series done and does
- * nothing.
+ * archive when the transaction commits. A message delivered twice finds the series done and archives
+ * nothing again.
  */
 @Stateless
 public class IndividualArchiver {
@@ -36,12 +36,19 @@ public class IndividualArchiver {
     @Inject
     StagingArea staging;
 
-    /** Answers the import id, or -1 when the series was not waiting to be archived. */
+    /**
+     * Answers the import id, or -1 when the series is unknown. A series that is no longer waiting
+     * (a message delivered again) is left as it is, but its import id is still answered: the
+     * delivery that archived it may have lost the database before it counted the import's progress.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public long archive(long stagedSeriesId) {
         StagedSeries series = em.find(StagedSeries.class, stagedSeriesId, LockModeType.PESSIMISTIC_WRITE);
-        if (series == null || series.getStatus() != StagedSeries.Status.QUEUED) {
+        if (series == null) {
             return -1;
+        }
+        if (series.getStatus() != StagedSeries.Status.QUEUED) {
+            return series.getImportId();
         }
         ImportRequest request = em.find(ImportRequest.class, series.getImportId());
         List<ClaimedFile> files = em.createNamedQuery(StagedFile.OF_SERIES, StagedFile.class)

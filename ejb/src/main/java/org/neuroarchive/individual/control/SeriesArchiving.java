@@ -6,14 +6,17 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
+import org.neuroarchive.application.DatabaseOutage;
 import org.neuroarchive.archive.control.ArchiveStorageException;
 
 /**
  * One archive message of an individual import: the series is archived in a transaction of its own.
  * A transaction that rolls back (storage or database trouble: a lock timeout, a deadlock, a
  * constraint race) is tried again a few times; if it still fails, the reason is recorded on the
- * series (reported, never hidden). Then the import's progress is counted again and, once complete,
- * its staging folder removed.
+ * series (reported, never hidden). A database that cannot be reached is not the series' fault: the
+ * failure goes back to the message-driven bean, and the message is delivered again later. Then the
+ * import's progress is counted again (also for a series archived by an earlier delivery) and, once
+ * complete, its staging folder removed.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -39,6 +42,10 @@ public class SeriesArchiving {
                 importId = archiver.archive(stagedSeriesId);
                 break;
             } catch (ArchiveStorageException | EJBException e) {
+                if (DatabaseOutage.causedBy(e)) {
+                    // not the series' fault, and nothing could be recorded: the message comes back later
+                    throw e;
+                }
                 String reason = reason(e);
                 int tried = attempt;
                 LOG.warning(() -> "staged series " + stagedSeriesId + " not archived (attempt " + tried + " of "

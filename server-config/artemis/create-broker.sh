@@ -5,8 +5,11 @@
 # Central through the project's Maven wrapper. Loopback only by default (NEUROARCHIVE_BROKER_HOST),
 # core protocol on port 61616 (NEUROARCHIVE_BROKER_PORT), login required
 # (NEUROARCHIVE_BROKER_USER / NEUROARCHIVE_BROKER_PASSWORD, default neuroarchive / neuroarchive).
-# The application's two queues are created (named jms.queue.*, as WildFly's JMS resources address them) with a dead-letter address, a redelivery delay and a
-# maximum number of delivery attempts.
+# The application's two queues are created (named jms.queue.*, as WildFly's JMS resources address them)
+# with a dead-letter address, a redelivery delay and a maximum number of delivery attempts
+# (NEUROARCHIVE_BROKER_MAX_DELIVERY_ATTEMPTS, default 10; with the application's own pause between
+# attempts, 10 cover a database outage of about 2.5 minutes, and the application sends messages
+# that ended in the dead-letter queue again after neuroarchive.import.resend-after-minutes).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 project=$(cd "$here/../.." && pwd)
@@ -16,6 +19,10 @@ host=${NEUROARCHIVE_BROKER_HOST:-127.0.0.1}
 port=${NEUROARCHIVE_BROKER_PORT:-61616}
 user=${NEUROARCHIVE_BROKER_USER:-neuroarchive}
 password=${NEUROARCHIVE_BROKER_PASSWORD:-neuroarchive}
+attempts=${NEUROARCHIVE_BROKER_MAX_DELIVERY_ATTEMPTS:-10}
+case "$attempts" in
+  ''|*[!0-9]*|0) echo "[neuroarchive] NEUROARCHIVE_BROKER_MAX_DELIVERY_ATTEMPTS must be a positive number, not '$attempts'" >&2; exit 1 ;;
+esac
 
 if [ -x "$instance/bin/artemis" ]; then
   echo "[neuroarchive] broker instance exists: $instance (start: $instance/bin/artemis run)"
@@ -33,18 +40,18 @@ fi
   --host "$host" --http-host 127.0.0.1 --default-port "$port" --no-web \
   --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor \
   --queues jms.queue.NeuroArchiveImportSeries:anycast,jms.queue.NeuroArchiveIndividualImport:anycast >/dev/null
-# the application's queues: failed deliveries are retried after 2 s, at most 10 times, then go to DLQ
-python3 - "$instance/etc/broker.xml" <<'PY'
+# the application's queues: failed deliveries are retried after 2 s, at most $attempts times, then go to DLQ
+python3 - "$instance/etc/broker.xml" "$attempts" <<'PY'
 import sys
-path = sys.argv[1]
+path, attempts = sys.argv[1], sys.argv[2]
 xml = open(path).read()
 setting = """      <address-setting match="jms.queue.NeuroArchive#">
          <dead-letter-address>DLQ</dead-letter-address>
          <expiry-address>ExpiryQueue</expiry-address>
          <redelivery-delay>2000</redelivery-delay>
-         <max-delivery-attempts>10</max-delivery-attempts>
+         <max-delivery-attempts>%s</max-delivery-attempts>
       </address-setting>
-   </address-settings>"""
+   </address-settings>""" % attempts
 xml = xml.replace("   </address-settings>", setting, 1)
 open(path, "w").write(xml)
 PY

@@ -6,6 +6,8 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * An ActiveMQ Artemis broker of a test's own, created by {@code server-config/artemis/create-broker.sh}
@@ -41,6 +43,31 @@ final class BrokerProcess {
         if (exit != 0) {
             throw new IllegalStateException("create-broker.sh failed (" + exit + "); see " + log());
         }
+    }
+
+    /**
+     * Deletes every message waiting in {@code queue} (the broker's CLI: {@code queue stat}, then
+     * {@code queue purge}); answers how many there were.
+     */
+    int purge(String queue) throws IOException, InterruptedException {
+        String stat = artemis("queue", "stat", "--queueName", queue);
+        int count = stat.lines().filter(l -> l.startsWith("|" + queue.substring(0, Math.min(queue.length(), 25))))
+                .map(l -> Integer.parseInt(l.split("\\|")[4].trim())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no queue " + queue + " in: " + stat));
+        artemis("queue", "purge", "--name", queue);
+        return count;
+    }
+
+    private String artemis(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(instance.resolve("bin/artemis").toString()));
+        line.addAll(List.of(command));
+        line.addAll(List.of("--url", "tcp://127.0.0.1:" + port, "--user", "neuroarchive", "--password", "neuroarchive"));
+        Process cli = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(cli.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (cli.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+        }
+        return output;
     }
 
     void start() throws IOException, InterruptedException {

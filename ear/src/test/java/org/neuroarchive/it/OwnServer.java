@@ -1,7 +1,11 @@
 package org.neuroarchive.it;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A WildFly of a test's own ({@link ServerProcess}), with its data folder, its own back-ends
@@ -29,6 +33,30 @@ final class OwnServer implements AutoCloseable {
         backends.attach(server, databaseThroughProxy);
         server.prepare(Path.of(System.getProperty("neuroarchive.it.ear")));
         server.start(Duration.ofSeconds(180));
+    }
+
+    /** Stops ({@code false}) or starts again the delivery of messages to both message-driven beans. */
+    void deliveries(boolean on) throws IOException, InterruptedException {
+        for (String bean : List.of("ImportSeriesMdb", "IndividualImportMdb")) {
+            server.manage("/deployment=neuroarchive.ear/subdeployment=neuroarchive-ejb.jar/subsystem=ejb3/message-driven-bean="
+                    + bean + ":" + (on ? "start-delivery" : "stop-delivery"));
+        }
+    }
+
+    /**
+     * Deletes the messages waiting in the application's queue {@code name} (e.g.
+     * {@code NeuroArchiveIndividualImport}) on the broker the server uses; answers how many there were.
+     */
+    int removeQueuedMessages(String name) throws IOException, InterruptedException {
+        if (backends.broker() != null) {
+            return backends.broker().purge("jms.queue." + name);
+        }
+        String output = server.manage("/subsystem=messaging-activemq/server=default/jms-queue=" + name + ":remove-messages");
+        Matcher result = Pattern.compile("\"result\" => (\\d+)").matcher(output);
+        if (!result.find()) {
+            throw new IllegalStateException("no count in: " + output);
+        }
+        return Integer.parseInt(result.group(1));
     }
 
     @Override

@@ -123,6 +123,20 @@ final class ServerProcess {
         throw new IllegalStateException("WildFly did not answer within " + timeout + "; see " + log);
     }
 
+    /**
+     * Runs one management operation on the running server through {@code jboss-cli.sh} (local
+     * authentication, as for its own user); fails unless it succeeds. Answers the CLI's output.
+     */
+    String manage(String operation) throws IOException, InterruptedException {
+        Process cli = new ProcessBuilder(jbossHome.resolve("bin/jboss-cli.sh").toString(), "--connect",
+                "--controller=127.0.0.1:" + (9990 + portOffset), "--command=" + operation).redirectErrorStream(true).start();
+        String output = new String(cli.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (cli.waitFor() != 0 || !output.contains("\"outcome\" => \"success\"")) {
+            throw new IllegalStateException(operation + " failed: " + output);
+        }
+        return output;
+    }
+
     /** SIGKILL to the server JVM and its launcher: no shutdown hook, no flush, as in a power cut. */
     void kill() throws InterruptedException {
         stopTree(process, true);

@@ -13,7 +13,7 @@ import java.util.logging.Logger;
  * 30-second database outage would use up every attempt. The message-driven beans therefore wait
  * before giving a message back: 1 s after its first delivery, doubling up to 30 s. With the broker's
  * 10 delivery attempts a message outlives an outage of about 2.5 minutes; after a longer one the
- * re-send of series that stayed queued (see BatchRetries) and the restart recovery take over.
+ * re-send of work that stayed queued (BatchRetries, StalledImports) and the restart recovery take over.
  */
 public final class FailedDelivery {
 

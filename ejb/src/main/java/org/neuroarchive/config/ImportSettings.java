@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.neuroarchive.archive.control.ConflictPolicy;
 
-/** How the global import scans incomingdir (env {@code NEUROARCHIVE_IMPORT_*}). */
+/** How the global import scans incomingdir, and when queued work is sent again (env {@code NEUROARCHIVE_IMPORT_*}). */
 @ApplicationScoped
 public class ImportSettings {
 
@@ -37,6 +37,10 @@ public class ImportSettings {
     @ConfigProperty(name = "neuroarchive.import.retry-delay-seconds", defaultValue = "30")
     int retryDelaySeconds;
 
+    @Inject
+    @ConfigProperty(name = "neuroarchive.import.resend-after-minutes", defaultValue = "10")
+    int resendAfterMinutes;
+
     /** Seconds between two scans of incomingdir by the timer. */
     public int scanIntervalSeconds() {
         return Math.max(1, scanIntervalSeconds);
@@ -65,6 +69,15 @@ public class ImportSettings {
     /** Delay before the first retry; it doubles with every further attempt (at most one hour). */
     public int retryDelaySeconds() {
         return Math.max(1, retryDelaySeconds);
+    }
+
+    /**
+     * Queued work (a series of the global import, the selected series of an individual import) that has
+     * not moved for this long gets its message again: the message may have ended in the broker's
+     * dead-letter queue during a long database outage. Archiving is idempotent.
+     */
+    public int resendAfterMinutes() {
+        return Math.max(1, resendAfterMinutes);
     }
 
     /** Whether the timer scans at all ({@code false} leaves only the REST trigger). */

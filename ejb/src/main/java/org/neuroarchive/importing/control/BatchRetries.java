@@ -27,7 +27,6 @@ public class BatchRetries {
 
     private static final Logger LOG = Logger.getLogger("org.neuroarchive.import");
     private static final long MAX_DELAY_SECONDS = 3600;
-    static final int STALE_MINUTES = 10;
 
     @PersistenceContext
     EntityManager em;
@@ -75,7 +74,7 @@ public class BatchRetries {
 
     /**
      * Sends the archive message again for every batch whose retry is due, and for queued batches
-     * that have not moved for {@value #STALE_MINUTES} minutes: their message may be lost (a failure
+     * that have not moved for {@link ImportSettings#resendAfterMinutes()} minutes: their message may be lost (a failure
      * that could not even be recorded, such as a database outage, ends in the broker's dead-letter
      * queue). Archiving is idempotent, so a message too many changes nothing.
      */
@@ -84,12 +83,17 @@ public class BatchRetries {
         List<ImportBatch> due = new ArrayList<>(em.createNamedQuery(ImportBatch.DUE_FOR_RETRY, ImportBatch.class)
                 .setParameter("status", ImportBatch.Status.QUEUED).setParameter("now", now)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).setMaxResults(100).getResultList());
+        int staleMinutes = settings.resendAfterMinutes();
         List<ImportBatch> stale = em.createNamedQuery(ImportBatch.STALE_QUEUED, ImportBatch.class)
-                .setParameter("status", ImportBatch.Status.QUEUED).setParameter("before", now.minusMinutes(STALE_MINUTES))
+                .setParameter("status", ImportBatch.Status.QUEUED).setParameter("before", now.minusMinutes(staleMinutes))
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).setMaxResults(100).getResultList();
         if (!stale.isEmpty()) {
-            LOG.warning(() -> stale.size() + " queued series have not moved for " + STALE_MINUTES
+            LOG.warning(() -> stale.size() + " queued series have not moved for " + staleMinutes
                     + " minutes; their archive messages are sent again");
+        }
+        for (ImportBatch batch : stale) {
+            importLog.record(new ImportLogEntry(batch.getId(), ImportLogEntry.Outcome.RETRIED, batch.getSeriesKey(),
+                    "nothing moved for " + staleMinutes + " minutes: its archive message sent again"));
         }
         due.addAll(stale);
         for (ImportBatch batch : due) {

@@ -20,12 +20,15 @@ import org.neuroarchive.matching.control.MatchingCriteria;
 @Table(name = "import_request")
 @NamedQuery(name = ImportRequest.NEWEST_FIRST, query = "SELECT r FROM ImportRequest r ORDER BY r.id DESC")
 @NamedQuery(name = ImportRequest.IN_STATUS, query = "SELECT r FROM ImportRequest r WHERE r.status IN :statuses ORDER BY r.id")
+@NamedQuery(name = ImportRequest.UNCHANGED_SINCE, query = "SELECT r.id FROM ImportRequest r WHERE r.status IN :statuses "
+        + "AND r.updatedAt < :before ORDER BY r.id")
 @NamedQuery(name = ImportRequest.COUNT_IN_STATUS, query = "SELECT COUNT(r) FROM ImportRequest r WHERE r.status IN :statuses")
 public class ImportRequest extends UpdatableRecord {
 
     public static final String NEWEST_FIRST = "ImportRequest.newestFirst";
     public static final String IN_STATUS = "ImportRequest.inStatus";
     public static final String COUNT_IN_STATUS = "ImportRequest.countInStatus";
+    public static final String UNCHANGED_SINCE = "ImportRequest.unchangedSince";
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 32)
@@ -130,6 +133,11 @@ public class ImportRequest extends UpdatableRecord {
         this.anonymize = anonymize;
         this.altUids = ColumnText.clip(String.join("\n", altUids), 2048);
         this.notes = ColumnText.clip(notes == null ? "" : notes, 2048);
+    }
+
+    /** Its parse or archive messages were sent again: the next re-send is due one period from now. */
+    public void messagesResent() {
+        touch();
     }
 
     public void moveTo(ImportStatus status, int percent, String message) {

@@ -1,0 +1,103 @@
+package org.neuroarchive.individual.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.LocalDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.logging.Logger;
+import org.neuroarchive.config.ImportSettings;
+import org.neuroarchive.importlog.control.ImportLog;
+import org.neuroarchive.importlog.entity.ImportLogEntry;
+import org.neuroarchive.individual.entity.ImportRequest;
+import org.neuroarchive.individual.entity.ImportStatus;
+import org.neuroarchive.individual.entity.StagedSeries;
+
+/**
+ * Individual imports waiting for a message that has not come for
+ * {@link ImportSettings#resendAfterMinutes()} minutes: a parse that never started, or archiving that
+ * has not moved. A database outage longer than the broker's delivery attempts sends such messages to
+ * the dead-letter queue; without this, the import would wait for the next restart. The messages
+ * are sent again (a duplicate changes nothing), and the archive progress is counted again (the
+ * delivery that archived the last series may have lost the database before counting it).
+ */
+@Stateless
+public class StalledImports {
+
+    private static final Logger LOG = Logger.getLogger("org.neuroarchive.import");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ImportSettings settings;
+
+    @Inject
+    ImportMessages messages;
+
+    @Inject
+    ArchiveProgress progress;
+
+    @Inject
+    StagingArea staging;
+
+    @Inject
+    ImportLog importLog;
+
+    @Inject
+    StalledImports self;
+
+    /** Resumes every stalled import; a failure (e.g. the database still away) is only logged, the next round tries again. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void resumeQuietly() {
+        try {
+            for (long importId : self.stalled()) {
+                if (progress.refresh(importId)) {
+                    staging.remove(staging.root(importId));
+                } else {
+                    self.resend(importId);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "stalled individual imports not resumed this time: " + e);
+        }
+    }
+
+    /** The imports waiting for a parse or archive message that have not changed for the configured period. */
+    public List<Long> stalled() {
+        return em.createNamedQuery(ImportRequest.UNCHANGED_SINCE, Long.class)
+                .setParameter("statuses", EnumSet.of(ImportStatus.UPLOAD_COMPLETE, ImportStatus.QUEUED_FOR_ARCHIVE, ImportStatus.ARCHIVING))
+                .setParameter("before", LocalDateTime.now().minusMinutes(settings.resendAfterMinutes()))
+                .setMaxResults(100).getResultList();
+    }
+
+    /** Sends the import's parse message, or the archive messages of its waiting series, again. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void resend(long importId) {
+        ImportRequest request = em.find(ImportRequest.class, importId, LockModeType.PESSIMISTIC_WRITE);
+        if (request == null) {
+            return;
+        }
+        String what;
+        if (request.getStatus() == ImportStatus.UPLOAD_COMPLETE) {
+            messages.parse(importId, request.getParseGeneration());
+            what = "its parse message";
+        } else if (request.getStatus() == ImportStatus.QUEUED_FOR_ARCHIVE || request.getStatus() == ImportStatus.ARCHIVING) {
+            List<Long> waiting = em.createNamedQuery(StagedSeries.OF_IMPORT, StagedSeries.class)
+                    .setParameter("importId", importId).getResultStream()
+                    .filter(s -> s.getStatus() == StagedSeries.Status.QUEUED).map(StagedSeries::getId).toList();
+            waiting.forEach(messages::archive);
+            what = "the archive messages of its " + waiting.size() + " waiting series";
+        } else {
+            return;
+        }
+        request.messagesResent();
+        importLog.importStep(importId, ImportLogEntry.Outcome.RETRIED, "nothing moved for " + settings.resendAfterMinutes()
+                + " minutes: " + what + " sent again");
+    }
+}

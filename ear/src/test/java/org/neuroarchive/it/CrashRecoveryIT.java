@@ -6,7 +6,7 @@ import jakarta.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,13 +18,10 @@ class CrashRecoveryIT {
 
     private static final int SERIES = 8;
     private static final int PER_SERIES = 60;
+
+    @AutoClose
     private final OwnServer own = new OwnServer("crash", 150);
     private final StandaloneImport importing = own.importing;
-
-    @AfterEach
-    void stopServer() throws Exception {
-        own.close();
-    }
 
     @Test
     void killedWhileArchivingTheArchiveEndsAsWithoutTheCrash() throws Exception {

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,13 +26,9 @@ class LostMessagesIT {
     private static final int SERIES = 3;
     private static final int PER_SERIES = 5;
 
+    @AutoClose
     private final OwnServer own = new OwnServer("lost", 350);
     private final StandaloneImport importing = own.importing;
-
-    @AfterEach
-    void stopServer() throws Exception {
-        own.close();
-    }
 
     @Test
     void lostArchiveMessagesAreSentAgain() throws Exception {

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
@@ -40,13 +40,9 @@ class OutageIT {
     /** What an archive transaction of the global import sends: its batch is done. */
     private static final Pattern ARCHIVE_TRANSACTION = Pattern.compile("(?is)UPDATE import_batch SET .*'DONE'");
 
+    @AutoClose
     private final OwnServer own = new OwnServer("outage", 250);
     private final StandaloneImport importing = own.importing;
-
-    @AfterEach
-    void stopServer() throws Exception {
-        own.close();
-    }
 
     @Test
     @EnabledIfEnvironmentVariable(named = "NEUROARCHIVE_BROKER_URL", matches = ".+")

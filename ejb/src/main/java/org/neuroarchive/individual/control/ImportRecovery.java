@@ -52,14 +52,23 @@ public class ImportRecovery {
                     request.moveTo(ImportStatus.UPLOAD_COMPLETE, 0, "queued for parsing again after a server restart");
                     messages.parse(request.getId(), request.getParseGeneration());
                 }
-                default -> em.createNamedQuery(StagedSeries.OF_IMPORT, StagedSeries.class)
-                        .setParameter("importId", request.getId()).getResultStream()
-                        .filter(s -> s.getStatus() == StagedSeries.Status.QUEUED)
-                        .forEach(s -> messages.archive(s.getId()));
+                default -> resendArchiveMessages(request.getId());
             }
             LOG.info(() -> "individual import " + request.getId() + " resumed after restart: " + request.getStatus().code());
         }
         removeOrphanStaging();
+    }
+
+    /**
+     * Sends the archive message of every series of the import that still waits to be archived (after
+     * a restart, or when its message was lost); a duplicate changes nothing. Answers how many.
+     */
+    public int resendArchiveMessages(long importId) {
+        List<Long> waiting = em.createNamedQuery(StagedSeries.OF_IMPORT, StagedSeries.class)
+                .setParameter("importId", importId).getResultStream()
+                .filter(s -> s.getStatus() == StagedSeries.Status.QUEUED).map(StagedSeries::getId).toList();
+        waiting.forEach(messages::archive);
+        return waiting.size();
     }
 
     /** Staging folders of imports that are complete, cancelled or unknown to the database. */

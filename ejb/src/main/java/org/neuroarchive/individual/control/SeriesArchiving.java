@@ -57,7 +57,17 @@ public class SeriesArchiving {
                 }
             }
         }
-        if (importId >= 0 && progress.refresh(importId)) {
+        if (importId >= 0) {
+            countProgress(importId);
+        }
+    }
+
+    /**
+     * Counts the import's archive progress again and, when that completes the import, removes its
+     * staging folder (only after the commit that completed it).
+     */
+    public void countProgress(long importId) {
+        if (progress.refresh(importId)) {
             staging.remove(staging.root(importId));
         }
     }

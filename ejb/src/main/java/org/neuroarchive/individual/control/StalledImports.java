@@ -16,7 +16,6 @@ import org.neuroarchive.importlog.control.ImportLog;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
 import org.neuroarchive.individual.entity.ImportRequest;
 import org.neuroarchive.individual.entity.ImportStatus;
-import org.neuroarchive.individual.entity.StagedSeries;
 
 /**
  * Individual imports waiting for a message that has not come for
@@ -41,10 +40,10 @@ public class StalledImports {
     ImportMessages messages;
 
     @Inject
-    ArchiveProgress progress;
+    SeriesArchiving archiving;
 
     @Inject
-    StagingArea staging;
+    ImportRecovery recovery;
 
     @Inject
     ImportLog importLog;
@@ -57,11 +56,8 @@ public class StalledImports {
     public void resumeQuietly() {
         try {
             for (long importId : self.stalled()) {
-                if (progress.refresh(importId)) {
-                    staging.remove(staging.root(importId));
-                } else {
-                    self.resend(importId);
-                }
+                archiving.countProgress(importId);
+                self.resend(importId);  // nothing when counting completed the import
             }
         } catch (RuntimeException e) {
             LOG.warning(() -> "stalled individual imports not resumed this time: " + e);
@@ -88,11 +84,7 @@ public class StalledImports {
             messages.parse(importId, request.getParseGeneration());
             what = "its parse message";
         } else if (request.getStatus() == ImportStatus.QUEUED_FOR_ARCHIVE || request.getStatus() == ImportStatus.ARCHIVING) {
-            List<Long> waiting = em.createNamedQuery(StagedSeries.OF_IMPORT, StagedSeries.class)
-                    .setParameter("importId", importId).getResultStream()
-                    .filter(s -> s.getStatus() == StagedSeries.Status.QUEUED).map(StagedSeries::getId).toList();
-            waiting.forEach(messages::archive);
-            what = "the archive messages of its " + waiting.size() + " waiting series";
+            what = "the archive messages of its " + recovery.resendArchiveMessages(importId) + " waiting series";
         } else {
             return;
         }

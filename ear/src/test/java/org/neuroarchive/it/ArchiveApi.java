@@ -28,12 +28,17 @@ final class ArchiveApi {
 
     /** The API of the Arquillian server. */
     ArchiveApi() {
-        this(System.getProperty("neuroarchive.it.base-url", "http://127.0.0.1:8180/neuroarchive"));
+        this(arquillianBaseUrl());
     }
 
     /** The API of the server at {@code baseUrl} (e.g. a test's own {@link ServerProcess}). */
     ArchiveApi(String baseUrl) {
         this.baseUrl = baseUrl;
+    }
+
+    /** Where the Arquillian server's application answers. */
+    static String arquillianBaseUrl() {
+        return System.getProperty("neuroarchive.it.base-url", "http://127.0.0.1:8180/neuroarchive");
     }
 
     Reply get(String path) throws IOException, InterruptedException {

@@ -62,12 +62,7 @@ final class BrokerProcess {
         List<String> line = new ArrayList<>(List.of(instance.resolve("bin/artemis").toString()));
         line.addAll(List.of(command));
         line.addAll(List.of("--url", "tcp://127.0.0.1:" + port, "--user", "neuroarchive", "--password", "neuroarchive"));
-        Process cli = new ProcessBuilder(line).redirectErrorStream(true).start();
-        String output = new String(cli.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        if (cli.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-        }
-        return output;
+        return ServerProcess.run(line);
     }
 
     void start() throws IOException, InterruptedException {

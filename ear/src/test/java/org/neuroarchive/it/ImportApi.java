@@ -33,7 +33,7 @@ final class ImportApi {
 
     /** The individual imports of the Arquillian server. */
     ImportApi() {
-        this(System.getProperty("neuroarchive.it.base-url", "http://127.0.0.1:8180/neuroarchive"));
+        this(ArchiveApi.arquillianBaseUrl());
     }
 
     /** The individual imports of the server at {@code baseUrl}. */

@@ -32,7 +32,10 @@ class OutageIT {
     private static final int LATE_SERIES = 4;
     private static final int PER_SERIES = 50;
     private static final Duration OUTAGE = Duration.ofSeconds(30);
-    /** More series than WildFly's 15 MDB sessions: some archive messages still wait on the broker during the outage. */
+    /**
+     * Enough series that archiving lasts into the outage. (More than WildFly's 15 MDB sessions, yet the
+     * consumers were seen to have buffered every archive message before the broker stopped.)
+     */
     private static final int INDIVIDUAL_SERIES = 24;
     private static final int INDIVIDUAL_PER_SERIES = 25;
     private static final int CUT_SERIES = 24;

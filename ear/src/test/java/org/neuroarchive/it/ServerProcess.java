@@ -128,11 +128,20 @@ final class ServerProcess {
      * authentication, as for its own user); fails unless it succeeds. Answers the CLI's output.
      */
     String manage(String operation) throws IOException, InterruptedException {
-        Process cli = new ProcessBuilder(jbossHome.resolve("bin/jboss-cli.sh").toString(), "--connect",
-                "--controller=127.0.0.1:" + (9990 + portOffset), "--command=" + operation).redirectErrorStream(true).start();
-        String output = new String(cli.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        if (cli.waitFor() != 0 || !output.contains("\"outcome\" => \"success\"")) {
+        String output = run(List.of(jbossHome.resolve("bin/jboss-cli.sh").toString(), "--connect",
+                "--controller=127.0.0.1:" + (9990 + portOffset), "--command=" + operation));
+        if (!output.contains("\"outcome\" => \"success\"")) {
             throw new IllegalStateException(operation + " failed: " + output);
+        }
+        return output;
+    }
+
+    /** Runs a command line to its end; answers what it printed (standard output and error), or fails when it exits non-zero. */
+    static String run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
         }
         return output;
     }

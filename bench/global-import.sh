@@ -49,7 +49,7 @@ cpu_before=""
 t0=$(now)
 mv "$staging/bench-$$" "$incoming/"          # ONE atomic rename: the whole dataset appears at once
 rmdir "$staging"
-curl -sf -X POST "$base/api/incoming/scan" >/dev/null
+post_json -sf "$base/api/incoming/scan" >/dev/null
 claimed_at=""
 last_report=0
 # the stats call costs the server a few COUNT queries: ask only when the files say the end is near

@@ -30,7 +30,7 @@ bytes=$(du -sb "$dataset" | cut -f1)
 sync
 
 json_field() { python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
-status_of() { curl -sf "$base/api/imports/$1" | json_field status; }
+status_of() { api -sf "$base/api/imports/$1" | json_field status; }
 # waits until import $1 has status $2; answers the seconds it took
 await() {
   local t0 s
@@ -39,7 +39,7 @@ await() {
     s=$(status_of "$1")
     [ "$s" = "$2" ] && break
     case "$s" in parsingerror|archiveerror|cancelled|uploaderror)
-      echo "import $1 ended $s: $(curl -sf "$base/api/imports/$1" | head -c 600)" >&2; exit 1;;
+      echo "import $1 ended $s: $(api -sf "$base/api/imports/$1" | head -c 600)" >&2; exit 1;;
     esac
     sleep 0.2
   done
@@ -49,19 +49,19 @@ id_of() { json_field id; }
 
 cpu0=""; [ -n "$server_pid" ] && cpu0=$(cpu_seconds "$server_pid")
 t0=$(now)
-id=$(curl -sf -X POST "$base/api/imports" -H 'Content-Type: application/json' \
+id=$(post_json -sf "$base/api/imports" \
      -d "{\"sourcePath\":\"$dataset\",\"modality\":\"MR\"}" | id_of)
 parse_path=$(await "$id" parsingcomplete)
 t1=$(now)
-curl -sf -X POST "$base/api/imports/$id/archive" >/dev/null
+post_json -sf "$base/api/imports/$id/archive" >/dev/null
 archive_path=$(await "$id" archivecomplete)
 
 t2=$(now)
-id2=$(curl -sf -X POST "$base/api/imports" -F 'options={"modality":"MR"};type=application/json' \
+id2=$(api -sf -X POST "$base/api/imports" -F 'options={"modality":"MR"};type=application/json' \
       -F "file=@$work/dataset.zip;type=application/zip" | id_of)
 upload=$(calc "$(now) - $t2")
 parse_zip=$(await "$id2" parsingcomplete)
-curl -sf -X POST "$base/api/imports/$id2/archive" >/dev/null
+post_json -sf "$base/api/imports/$id2/archive" >/dev/null
 archive_dup=$(await "$id2" archivecomplete)
 cpu_used=""; [ -n "$server_pid" ] && cpu_used=$(calc "$(cpu_seconds "$server_pid") - $cpu0")
 

@@ -75,5 +75,5 @@ printf '%-44s %s\n' "two associations: queryable after" "$two s ($(calc "$total 
 if [ -n "$server_pid" ] && [ -r "/proc/$server_pid/status" ]; then
   printf '%-44s %s\n' "server memory (pid $server_pid)" "peak RSS (VmHWM) $(( $(awk '/VmHWM/ { print $2 }' "/proc/$server_pid/status") / 1024 )) MiB"
 fi
-printf '%-44s %s\n' "receiver" "$(curl -sf "$base/api/receiver")"
+printf '%-44s %s\n' "receiver" "$(api -sf "$base/api/receiver")"
 printf '%-44s %s\n' "stats after" "$(stats)"

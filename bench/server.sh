@@ -3,12 +3,28 @@
 # data directory under the work directory) unless BASE_URL names a running one. Sourced, not run.
 # Sets: base, work, startup (seconds, or empty), server_pid (the java process, or empty), and
 # NEUROARCHIVE_DATA_DIR when it starts the server.
+# Every API call logs in as admin (api, below): with a password generated for the server started here,
+# or, with BASE_URL, the one in NEUROARCHIVE_ADMIN_PASSWORD (BENCH_CACERT: a CA file for an HTTPS server
+# whose certificate curl would not trust otherwise).
 base=${BASE_URL:-http://127.0.0.1:8080/neuroarchive}
 work=$(mktemp -d /tmp/neuroarchive-bench.XXXXXX)
 maven_pid=""
 server_pid=""
 
-stats() { curl -sf "$base/api/stats"; }
+if [ -z "${BASE_URL:-}" ]; then
+  NEUROARCHIVE_ADMIN_PASSWORD=$(python3 -c 'import secrets, string; a = string.ascii_letters + string.digits; print("".join(secrets.choice(a) for _ in range(24)))')
+  export NEUROARCHIVE_ADMIN_PASSWORD   # the fresh server's first start creates admin with it
+elif [ -z "${NEUROARCHIVE_ADMIN_PASSWORD:-}" ]; then
+  echo "set NEUROARCHIVE_ADMIN_PASSWORD to the password of admin on the server at $base" >&2
+  exit 1
+fi
+(umask 077 && printf 'user = "admin:%s"\n' "$NEUROARCHIVE_ADMIN_PASSWORD" >"$work/curl.conf")
+[ -n "${BENCH_CACERT:-}" ] && printf 'cacert = "%s"\n' "$BENCH_CACERT" >>"$work/curl.conf"
+# api ARGS...: curl as admin; POSTs say Content-Type: application/json (state-changing calls answer 415 otherwise)
+api() { curl -K "$work/curl.conf" "$@"; }
+post_json() { api -H 'Content-Type: application/json' -X POST "$@"; }
+
+stats() { api -sf "$base/api/stats"; }
 field() { sed -E "s/.*\"$1\":([0-9]+).*/\1/"; }
 now() { date +%s.%N; }
 calc() { awk "BEGIN { printf \"%.1f\", $1 }"; }

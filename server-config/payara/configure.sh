@@ -1,54 +1,76 @@
 #!/usr/bin/env bash
 # Configures a RUNNING Payara Server 6 domain for NeuroArchive (idempotent: run it on a fresh or an
 # already configured domain, then restart the domain):
-#   configure.sh PAYARA_HOME ADMIN_PORT MYSQL_DRIVER_JAR
+#   NEUROARCHIVE_PAYARA_PASSWORD_FILE=FILE configure.sh PAYARA_HOME ADMIN_PORT MYSQL_DRIVER_JAR
+# FILE is the domain's asadmin password file (AS_ADMIN_PASSWORD=...; create-domain.sh writes it), for the
+# user NEUROARCHIVE_PAYARA_ADMIN_USER (default admin). What it configures:
 # - MySQL Connector/J as a common library (com.mysql:mysql-connector-j, from Maven Central),
 # - the JDBC pool, the JMS connection factory and the two queues of neuroarchive-resources.xml
 #   (the built-in OpenMQ broker), under the names the EAR's META-INF/glassfish-ejb-jar.xml maps to,
+# - the built-in OpenMQ broker's users (broker-users.sh): OpenMQ's published admin/admin and guest/guest
+#   deleted, one user "neuroarchive" whose password is NEUROARCHIVE_PAYARA_MQ_PASSWORD, or the one in the
+#   broker password file NEUROARCHIVE_PAYARA_MQ_PASSWORD_FILE (default DOMAIN_DIR/DOMAIN.mq-password beside
+#   the domain), or generated into it (mode 600); Payara keeps it as the password alias
+#   neuroarchive-mq-password, which everything that connects to the broker uses: the jms-host's admin user
+#   (asadmin's JMS commands, the broker's lifecycle), the jmsra resource adapter's user (the message-driven
+#   beans' activation) and the connection factory's pool (neuroarchive-resources.xml),
 # - the physical OpenMQ queues,
-# - every listener on NEUROARCHIVE_BIND_ADDRESS (default 127.0.0.1) instead of all interfaces, and
-#   no data grid (Hazelcast).
+# - the application's HTTP listeners on NEUROARCHIVE_BIND_ADDRESS (default 127.0.0.1); everything else
+#   (the admin listener, JMX, IIOP, OpenMQ) on 127.0.0.1 only, whatever NEUROARCHIVE_BIND_ADDRESS says,
+#   and no data grid (Hazelcast),
+# - no "Server" and "X-Powered-By" headers naming the server and its version,
+# - the largest request body the HTTP listeners accept: the upload limit (NEUROARCHIVE_IMPORT_MAX_UPLOAD_BYTES,
+#   default 20 GiB) plus 1 MiB, or no limit of Payara's own when that exceeds what Payara can count (2 GiB);
+#   the application enforces its limits itself either way,
+# - with NEUROARCHIVE_TLS_KEYSTORE (PKCS12 or JKS) and NEUROARCHIVE_TLS_KEYSTORE_PASSWORD set: HTTPS on
+#   http-listener-2 (port base + 81) with that key (NEUROARCHIVE_TLS_KEY_ALIAS, or its only key), the
+#   password kept as a Payara password alias (not in domain.xml); plain HTTP on http-listener-1 answers
+#   only with a redirect to HTTPS (port NEUROARCHIVE_HTTPS_PORT, default http-listener-2's); session
+#   cookies Secure (-Dneuroarchive.http.secure-cookies=true). Without them, that is undone.
 # The database URL, user and password stay ${ENV=...} expressions resolved from the environment of
 # "asadmin start-domain" (NEUROARCHIVE_DB_URL, e.g. jdbc:mysql://127.0.0.1:3306/neuroarchive,
 # NEUROARCHIVE_DB_USER, NEUROARCHIVE_DB_PASSWORD - all three must be set, the password may be empty),
-# like every application setting (NEUROARCHIVE_DATA_DIR, ...). Note: "asadmin restart-domain" keeps
-# the environment of the old server process; stop-domain and start-domain to change it.
+# like every application setting (NEUROARCHIVE_DATA_DIR, NEUROARCHIVE_ADMIN_PASSWORD, ...). Note:
+# "asadmin restart-domain" keeps the environment of the old server process; stop-domain and
+# start-domain to change it.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-payara_home=${1:?usage: configure.sh PAYARA_HOME ADMIN_PORT MYSQL_DRIVER_JAR}
-admin_port=${2:?usage: configure.sh PAYARA_HOME ADMIN_PORT MYSQL_DRIVER_JAR}
-driver_jar=${3:?usage: configure.sh PAYARA_HOME ADMIN_PORT MYSQL_DRIVER_JAR}
+usage="usage: NEUROARCHIVE_PAYARA_PASSWORD_FILE=FILE configure.sh PAYARA_HOME ADMIN_PORT MYSQL_DRIVER_JAR"
+payara_home=${1:?$usage}
+admin_port=${2:?$usage}
+driver_jar=${3:?$usage}
 bind=${NEUROARCHIVE_BIND_ADDRESS:-127.0.0.1}
+loopback=127.0.0.1
+source "$here/admin.sh"
 
-if [ ! -x "$payara_home/bin/asadmin" ]; then
-  echo "configure.sh: $payara_home is not a Payara Server installation (no bin/asadmin)" >&2
-  exit 1
-fi
 if [ ! -f "$driver_jar" ]; then
   echo "configure.sh: the MySQL driver jar is missing: $driver_jar" >&2
   exit 1
 fi
-
-# Runs one asadmin command; on failure prints its output and stops.
-asadmin() {
-  local out
-  if ! out=$("$payara_home/bin/asadmin" --host 127.0.0.1 --port "$admin_port" --interactive=false "$@" 2>&1); then
-    echo "$out" >&2
-    echo "configure.sh: asadmin $1 failed (see above)" >&2
-    exit 1
-  fi
-  printf '%s\n' "$out"
-}
-# Output of a read-only asadmin command, empty when it fails.
-query() {
-  "$payara_home/bin/asadmin" --host 127.0.0.1 --port "$admin_port" --interactive=false "$@" 2>/dev/null || true
-}
+if [ -n "${NEUROARCHIVE_TLS_KEYSTORE:-}" ] && [ -z "${NEUROARCHIVE_TLS_KEYSTORE_PASSWORD:-}" ]; then
+  echo "configure.sh: NEUROARCHIVE_TLS_KEYSTORE is set, so NEUROARCHIVE_TLS_KEYSTORE_PASSWORD must be set as well" >&2
+  exit 1
+fi
 
 if ! query uptime >/dev/null || [ -z "$(query uptime)" ]; then
-  echo "configure.sh: no Payara domain answers on admin port $admin_port; start it first (asadmin start-domain)" >&2
+  echo "configure.sh: no Payara domain answers on admin port $admin_port with the password in $password_file;" \
+       "start it first (asadmin start-domain)" >&2
   exit 1
 fi
 echo "[neuroarchive] configuring the Payara domain on admin port $admin_port"
+domain_root=$(query __locations | head -n 1)
+if [ ! -f "$domain_root/config/domain.xml" ]; then
+  echo "configure.sh: cannot find the domain's directory (asadmin __locations answered '$domain_root')" >&2
+  exit 1
+fi
+
+# --- the broker's users, before anything connects to it: a user of our own, OpenMQ's defaults deleted;
+# its password as a password alias (domain.xml names the alias only)
+export NEUROARCHIVE_PAYARA_MQ_PASSWORD_FILE=${NEUROARCHIVE_PAYARA_MQ_PASSWORD_FILE:-$(dirname "$domain_root")/$(basename "$domain_root").mq-password}
+bash "$here/broker-users.sh" "$payara_home" "$domain_root"
+mq_user=neuroarchive
+mq_alias=neuroarchive-mq-password
+password_alias "$mq_alias" "$(sed -n 's/^imq\.imqcmd\.password=//p' "$NEUROARCHIVE_PAYARA_MQ_PASSWORD_FILE")"
 
 # --- MySQL Connector/J for the common class loader (used after the next restart)
 if ! query list-libraries --type common | grep -qx "$(basename "$driver_jar")"; then
@@ -72,27 +94,74 @@ for jndi in jms/neuroarchive/ImportSeriesQueue jms/neuroarchive/IndividualImport
 done
 asadmin add-resources "$here/neuroarchive-resources.xml" | grep -v '^Command' || true
 
-# --- physical queues of the built-in OpenMQ broker (it would create them on first use too)
+# --- one "set" for the rest (every asadmin call starts a JVM):
+# - listeners: the application's HTTP(S) on NEUROARCHIVE_BIND_ADDRESS; administration, JMX, IIOP and the
+#   broker on loopback only (remote administration: through an SSH tunnel, never a public port);
+#   the built-in OpenMQ broker's port mapper follows jms-host, its dynamic-port services imq.hostname
+# - no Server and X-Powered-By headers; the largest request body (Payara reads it as an int)
+upload_limit=${NEUROARCHIVE_IMPORT_MAX_UPLOAD_BYTES:-21474836480}
+if ! [[ "$upload_limit" =~ ^[0-9]+$ ]] || [ "$upload_limit" -lt 1 ]; then
+  echo "configure.sh: NEUROARCHIVE_IMPORT_MAX_UPLOAD_BYTES must be a positive number of bytes, not '$upload_limit'" >&2
+  exit 1
+fi
+max_post=$((upload_limit + 1048576))
+[ "$max_post" -le 2147483647 ] || max_post=-1
+config=configs.config.server-config
+settings=()
+for listener in http-listener-1 http-listener-2; do
+  settings+=("$config.network-config.network-listeners.network-listener.$listener.address=$bind")
+  http="$config.network-config.protocols.protocol.$listener.http"
+  settings+=("$http.server-header=false" "$http.xpowered-by=false" "$http.max-post-size-bytes=$max_post")
+done
+settings+=("$config.network-config.network-listeners.network-listener.admin-listener.address=$loopback")
+for listener in orb-listener-1 SSL SSL_MUTUALAUTH; do
+  settings+=("$config.iiop-service.iiop-listener.$listener.address=$loopback")
+done
+settings+=("$config.admin-service.jmx-connector.system.address=$loopback"
+           "$config.jms-service.jms-host.default_JMS_host.host=$loopback"
+           "$config.jms-service.property.imq\\.hostname=$loopback")
+# - the broker's user: for asadmin's JMS commands and the broker's lifecycle (jms-host), for the jmsra
+#   resource adapter (jms-service properties user-name and password: its UserName and Password, which the
+#   message-driven beans' activation takes); never OpenMQ's admin/admin or guest/guest
+settings+=("$config.jms-service.jms-host.default_JMS_host.admin-user-name=$mq_user"
+           "$config.jms-service.jms-host.default_JMS_host.admin-password=\${ALIAS=$mq_alias}"
+           "$config.jms-service.property.user-name=$mq_user"
+           "$config.jms-service.property.password=\${ALIAS=$mq_alias}")
+asadmin set "${settings[@]}" >/dev/null
+
+# --- physical queues of the built-in OpenMQ broker (it would create them on first use too), created with
+# imqcmd through the broker's own administration service as the broker user (the first connection starts
+# the broker). Not with asadmin's create-jmsdest: asadmin's JMS commands talk to the broker over JMX,
+# and once the broker binds to loopback (imq.hostname, after the restart) its JMX connector no longer
+# starts (README, "OpenMQ's users"), so a second run of this script failed there.
+jms_port=$(query get "$config.system-property.JMS_PROVIDER_PORT.value" | sed -n 's/.*\.value=//p')
+if ! [[ "$jms_port" =~ ^[0-9]+$ ]]; then
+  echo "configure.sh: cannot read the broker's port (system property JMS_PROVIDER_PORT: '$jms_port')" >&2
+  exit 1
+fi
+# imqcmd ARGS...: OpenMQ's imqcmd against the domain's broker as the broker user; stops on failure (it
+# warns (A2016) that the password file is not "encoded": that encoding only obscures; mode 600 protects it)
+imqcmd() {
+  local out
+  if ! out=$("$payara_home/mq/bin/imqcmd" "$@" -b "$loopback:$jms_port" -u "$mq_user" \
+        -passfile "$NEUROARCHIVE_PAYARA_MQ_PASSWORD_FILE" -f 2>&1); then
+    echo "$out" >&2
+    echo "configure.sh: imqcmd $1 $2 failed (see above)" >&2
+    exit 1
+  fi
+  printf '%s\n' "$out"
+}
+queues=$(imqcmd list dst -t q | awk '{ print $1 }')
 for queue in NeuroArchiveImportSeries NeuroArchiveIndividualImport; do
-  if ! present "list-jmsdest --desttype queue" "$queue"; then
-    asadmin create-jmsdest --desttype queue "$queue" >/dev/null
+  if ! grep -qx "$queue" <<<"$queues"; then
+    imqcmd create dst -t q -n "$queue" >/dev/null
   fi
 done
-
-# --- listeners on the loopback interface only (other servers may run beside this one)
-config=configs.config.server-config
-for listener in http-listener-1 http-listener-2 admin-listener; do
-  asadmin set "$config.network-config.network-listeners.network-listener.$listener.address=$bind" >/dev/null
-done
-for listener in orb-listener-1 SSL SSL_MUTUALAUTH; do
-  asadmin set "$config.iiop-service.iiop-listener.$listener.address=$bind" >/dev/null
-done
-asadmin set "$config.admin-service.jmx-connector.system.address=$bind" >/dev/null
-# the built-in OpenMQ broker: its port mapper (jms-host) and its dynamic-port services (imq.hostname)
-asadmin set "$config.jms-service.jms-host.default_JMS_host.host=$bind" >/dev/null
-asadmin set "$config.jms-service.property.imq\\.hostname=$bind" >/dev/null
 # Payara's data grid (Hazelcast) binds to all interfaces whatever its settings say; a single
 # NeuroArchive server does not use it
 asadmin set-hazelcast-configuration --enabled=false >/dev/null
+
+# --- HTTPS
+source "$here/tls.sh"
 
 echo "[neuroarchive] Payara configured; restart the domain (stop-domain, start-domain) with the NEUROARCHIVE_* environment, then deploy (deploy.sh)"

@@ -3,7 +3,13 @@
 # mysql.cli (MySQL/MariaDB instead of H2); with NEUROARCHIVE_BROKER_URL set, also remote-artemis.cli
 # (an external Artemis broker instead of the in-VM one); with NEUROARCHIVE_CONFIG_FILE naming a
 # .properties file, its keys become a MicroProfile Config source of the server (ordinal 250: above the
-# application's defaults, below environment variables and system properties).
+# application's defaults, below environment variables and system properties); with
+# NEUROARCHIVE_TLS_KEYSTORE set, also https.cli (HTTPS with that key, plain HTTP redirected to it,
+# Secure session cookies).
+# Credentials are never defaulted: NEUROARCHIVE_DB_URL needs NEUROARCHIVE_DB_USER, NEUROARCHIVE_BROKER_URL
+# needs NEUROARCHIVE_BROKER_USER and NEUROARCHIVE_BROKER_PASSWORD, NEUROARCHIVE_TLS_KEYSTORE needs
+# NEUROARCHIVE_TLS_KEYSTORE_PASSWORD; they stay ${env.*} expressions in the configuration, read when
+# WildFly starts, so the same variables must be set then.
 # Usage: configure.sh WILDFLY_HOME [MYSQL_DRIVER_JAR]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -13,6 +19,36 @@ if [ ! -x "$wildfly_home/bin/jboss-cli.sh" ]; then
   echo "configure.sh: $wildfly_home is not a WildFly installation (no bin/jboss-cli.sh)" >&2
   exit 1
 fi
+# required_with SET REQUIRED...: when the variable SET is not empty, every REQUIRED one must be set too
+required_with() {
+  local set=$1 name
+  shift
+  [ -n "${!set:-}" ] || return 0
+  for name in "$@"; do
+    if [ -z "${!name:-}" ]; then
+      echo "configure.sh: $set is set, so $name must be set as well (there is no default)" >&2
+      exit 1
+    fi
+  done
+}
+required_with NEUROARCHIVE_DB_URL NEUROARCHIVE_DB_USER
+required_with NEUROARCHIVE_BROKER_URL NEUROARCHIVE_BROKER_USER NEUROARCHIVE_BROKER_PASSWORD
+required_with NEUROARCHIVE_TLS_KEYSTORE NEUROARCHIVE_TLS_KEYSTORE_PASSWORD
+
+# The largest request Undertow accepts: an upload (neuroarchive.import.max-upload-bytes, from the
+# environment or NEUROARCHIVE_CONFIG_FILE; 20 GiB by default) plus 1 MiB of multipart envelope. The
+# application limits every other request to neuroarchive.http.max-request-bytes itself.
+upload_limit=${NEUROARCHIVE_IMPORT_MAX_UPLOAD_BYTES:-}
+if [ -z "$upload_limit" ] && [ -n "${NEUROARCHIVE_CONFIG_FILE:-}" ] && [ -r "$NEUROARCHIVE_CONFIG_FILE" ]; then
+  upload_limit=$(sed -n 's/^[[:space:]]*neuroarchive\.import\.max-upload-bytes[[:space:]]*[=:][[:space:]]*\([0-9]*\).*/\1/p' "$NEUROARCHIVE_CONFIG_FILE" | tail -n 1)
+fi
+upload_limit=${upload_limit:-21474836480}
+if ! [[ "$upload_limit" =~ ^[0-9]+$ ]] || [ "$upload_limit" -lt 1 ]; then
+  echo "configure.sh: neuroarchive.import.max-upload-bytes must be a positive number of bytes, not '$upload_limit'" >&2
+  exit 1
+fi
+max_post_size=$((upload_limit + 1048576))
+
 # Every run starts from WildFly's own standalone-full.xml (kept aside the first time), so that
 # switching between H2 / in-VM Artemis and MySQL / an external broker leaves nothing of the other.
 config="$wildfly_home/standalone/configuration/standalone-full.xml"
@@ -24,11 +60,16 @@ fi
 rm -rf "$wildfly_home/modules/com/mysql"
 
 echo "[neuroarchive] configuring $wildfly_home with server-config/wildfly/neuroarchive.cli"
-"$wildfly_home/bin/jboss-cli.sh" --file="$here/neuroarchive.cli" >"$wildfly_home/neuroarchive-cli.log" 2>&1 || {
+# neuroarchive.cli with the max-post-size of the configured upload limit in place of its default's
+main_cli=$(mktemp --suffix=.cli)
+sed "s/value=21475885056)/value=$max_post_size)/" "$here/neuroarchive.cli" >"$main_cli"
+"$wildfly_home/bin/jboss-cli.sh" --file="$main_cli" >"$wildfly_home/neuroarchive-cli.log" 2>&1 || {
   cat "$wildfly_home/neuroarchive-cli.log" >&2
+  rm -f "$main_cli"
   echo "configure.sh: the WildFly configuration failed (see above)" >&2
   exit 1
 }
+rm -f "$main_cli"
 
 if [ -n "${NEUROARCHIVE_DB_URL:-}" ]; then
   if [ -z "$driver_jar" ] || [ ! -f "$driver_jar" ]; then
@@ -86,4 +127,50 @@ if [ -n "${NEUROARCHIVE_CONFIG_FILE:-}" ]; then
     echo "configure.sh: the MicroProfile Config values could not be set (see above)" >&2
     exit 1
   }
+fi
+
+if [ -n "${NEUROARCHIVE_TLS_KEYSTORE:-}" ]; then
+  keystore=$(realpath -e "$NEUROARCHIVE_TLS_KEYSTORE" 2>/dev/null) || {
+    echo "configure.sh: NEUROARCHIVE_TLS_KEYSTORE=$NEUROARCHIVE_TLS_KEYSTORE does not exist" >&2
+    exit 1
+  }
+  https_port=${NEUROARCHIVE_HTTPS_PORT:-8443}
+  if ! [[ "$https_port" =~ ^[0-9]+$ ]]; then
+    echo "configure.sh: NEUROARCHIVE_HTTPS_PORT must be a port number, not '$https_port'" >&2
+    exit 1
+  fi
+  # the key store must open with the password, and name the key to use
+  listing=$(keytool -list -keystore "$keystore" -storepass:env NEUROARCHIVE_TLS_KEYSTORE_PASSWORD 2>&1) || {
+    echo "$listing" >&2
+    echo "configure.sh: the key store $keystore does not open with NEUROARCHIVE_TLS_KEYSTORE_PASSWORD" >&2
+    exit 1
+  }
+  store_type=$(sed -n 's/^Keystore type: *//p' <<<"$listing" | tr '[:lower:]' '[:upper:]')
+  case "$store_type" in PKCS12|JKS) ;; *)
+    echo "configure.sh: $keystore is a $store_type key store; use PKCS12 or JKS" >&2
+    exit 1 ;;
+  esac
+  mapfile -t keys < <(sed -n 's/^\([^,]*\),.*PrivateKeyEntry.*/\1/p' <<<"$listing")
+  alias=${NEUROARCHIVE_TLS_KEY_ALIAS:-}
+  if [ -z "$alias" ]; then
+    if [ "${#keys[@]}" -ne 1 ]; then
+      echo "configure.sh: $keystore holds ${#keys[@]} keys (${keys[*]:-none}); name one in NEUROARCHIVE_TLS_KEY_ALIAS" >&2
+      exit 1
+    fi
+    alias=${keys[0]}
+  elif ! printf '%s\n' "${keys[@]}" | grep -qxF "$alias"; then
+    echo "configure.sh: $keystore has no key '$alias' (keys: ${keys[*]:-none})" >&2
+    exit 1
+  fi
+  echo "[neuroarchive] HTTPS with the key '$alias' of $keystore; plain HTTP redirects to port $https_port (server-config/wildfly/https.cli)"
+  https_cli=$(mktemp --suffix=.cli)
+  sed -e "s|\${tls.keystore}|$keystore|g" -e "s|\${tls.type}|$store_type|g" -e "s|\${tls.alias.filter}|$alias|g" \
+      -e "s|\${tls.https.port}|$https_port|g" "$here/https.cli" >"$https_cli"
+  "$wildfly_home/bin/jboss-cli.sh" --file="$https_cli" >"$wildfly_home/neuroarchive-https-cli.log" 2>&1 || {
+    cat "$wildfly_home/neuroarchive-https-cli.log" >&2
+    rm -f "$https_cli"
+    echo "configure.sh: the HTTPS configuration failed (see above)" >&2
+    exit 1
+  }
+  rm -f "$https_cli"
 fi

@@ -24,6 +24,15 @@ bash "$here/configure.sh" "$wildfly_home" "$(dirname "$ear")/drivers/mysql-conne
 rm -f "$wildfly_home/standalone/deployments/neuroarchive.ear".*
 cp "$ear" "$wildfly_home/standalone/deployments/neuroarchive.ear"
 echo "[neuroarchive] data in $NEUROARCHIVE_DATA_DIR; copy DICOM files into $NEUROARCHIVE_DATA_DIR/incoming"
-echo "[neuroarchive] starting WildFly: http://127.0.0.1:8080/neuroarchive/api/stats (Ctrl-C stops)"
+url=http://127.0.0.1:8080/neuroarchive
+[ -n "${NEUROARCHIVE_TLS_KEYSTORE:-}" ] && url=https://127.0.0.1:${NEUROARCHIVE_HTTPS_PORT:-8443}/neuroarchive
+echo "[neuroarchive] starting WildFly (Ctrl-C stops): the screens at $url/ , the API at $url/api/"
+if [ -n "${NEUROARCHIVE_ADMIN_PASSWORD:-}" ]; then
+  echo "[neuroarchive] log in as admin with the password in NEUROARCHIVE_ADMIN_PASSWORD (first start), e.g. curl -u admin $url/api/stats"
+elif [ -f "$NEUROARCHIVE_DATA_DIR/initial-admin-password" ]; then
+  echo "[neuroarchive] log in as admin; its first password is in $NEUROARCHIVE_DATA_DIR/initial-admin-password (change it, then delete the file)"
+else
+  echo "[neuroarchive] log in as admin: a first start prints its random password in the log and writes it to $NEUROARCHIVE_DATA_DIR/initial-admin-password"
+fi
 export JAVA_OPTS="${JAVA_OPTS:--Xms256m -Xmx768m} -Djava.awt.headless=true -Djava.net.preferIPv4Stack=true"
 exec "$wildfly_home/bin/standalone.sh" -c standalone-full.xml -b 127.0.0.1 -bmanagement 127.0.0.1

@@ -25,15 +25,21 @@ final class ArchiveApi {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final String authorization;
 
     /** The API of the Arquillian server. */
     ArchiveApi() {
         this(arquillianBaseUrl());
     }
 
-    /** The API of the server at {@code baseUrl} (e.g. a test's own {@link ServerProcess}). */
+    /** The API of the server at {@code baseUrl} (e.g. a test's own {@link ServerProcess}), as the administrator. */
     ArchiveApi(String baseUrl) {
+        this(baseUrl, Credentials.basic(Credentials.ADMIN, Credentials.ADMIN_PASSWORD));
+    }
+
+    private ArchiveApi(String baseUrl, String authorization) {
         this.baseUrl = baseUrl;
+        this.authorization = authorization;
     }
 
     /** Where the Arquillian server's application answers. */
@@ -42,11 +48,22 @@ final class ArchiveApi {
     }
 
     Reply get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+        return send(request(path).GET().build());
     }
 
+    /** A POST without a body: state-changing calls say {@code Content-Type: application/json} all the same. */
     Reply post(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).POST(HttpRequest.BodyPublishers.noBody()).build());
+        return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    /** A request to {@code path} with this client's credentials. */
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", authorization);
+    }
+
+    /** The same API as another caller: {@code authorization} is the whole header value. */
+    ArchiveApi as(String authorization) {
+        return new ArchiveApi(baseUrl, authorization);
     }
 
     JsonObject stats() throws IOException, InterruptedException {
@@ -70,7 +87,7 @@ final class ArchiveApi {
     }
 
     Reply postJson(String path, String json) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+        return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
@@ -102,7 +119,7 @@ final class ArchiveApi {
         return null;
     }
 
-    private Reply send(HttpRequest request) throws IOException, InterruptedException {
+    Reply send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
     }

@@ -37,6 +37,9 @@ final class BrokerProcess {
         ProcessBuilder builder = new ProcessBuilder("bash", projectDir.resolve("server-config/artemis/create-broker.sh").toString(),
                 instance.toString());
         builder.environment().put("NEUROARCHIVE_BROKER_PORT", Integer.toString(port));
+        // the credentials of the configured broker: the test's own server inherits them from the environment
+        builder.environment().put("NEUROARCHIVE_BROKER_USER", ExternalBackends.brokerUser());
+        builder.environment().put("NEUROARCHIVE_BROKER_PASSWORD", ExternalBackends.brokerPassword());
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
         Files.createDirectories(instance.getParent());
         int exit = builder.start().waitFor();
@@ -61,7 +64,8 @@ final class BrokerProcess {
     private String artemis(String... command) throws IOException, InterruptedException {
         List<String> line = new ArrayList<>(List.of(instance.resolve("bin/artemis").toString()));
         line.addAll(List.of(command));
-        line.addAll(List.of("--url", "tcp://127.0.0.1:" + port, "--user", "neuroarchive", "--password", "neuroarchive"));
+        line.addAll(List.of("--url", "tcp://127.0.0.1:" + port, "--user", ExternalBackends.brokerUser(),
+                "--password", ExternalBackends.brokerPassword()));
         return ServerProcess.run(line);
     }
 

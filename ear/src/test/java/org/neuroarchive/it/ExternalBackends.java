@@ -43,6 +43,16 @@ final class ExternalBackends {
         return Integer.parseInt(m.group(2));
     }
 
+    /** The broker user every server and broker of the tests uses (required with an external broker). */
+    static String brokerUser() {
+        return required("NEUROARCHIVE_BROKER_USER", "NEUROARCHIVE_BROKER_URL");
+    }
+
+    /** Its password (required with an external broker: there is no default). */
+    static String brokerPassword() {
+        return required("NEUROARCHIVE_BROKER_PASSWORD", "NEUROARCHIVE_BROKER_URL");
+    }
+
     /** A new, empty database named after the configured one plus {@code _suffix}; answers its URL. */
     static String freshDatabase(String suffix) throws SQLException {
         String name = databaseName(suffix);
@@ -122,8 +132,16 @@ final class ExternalBackends {
     }
 
     private static Connection serverConnection() throws SQLException {
-        String user = env("NEUROARCHIVE_DB_USER");
-        return DriverManager.getConnection(serverUrl(), user.isEmpty() ? "root" : user, env("NEUROARCHIVE_DB_PASSWORD"));
+        return DriverManager.getConnection(serverUrl(), required("NEUROARCHIVE_DB_USER", "NEUROARCHIVE_DB_URL"),
+                env("NEUROARCHIVE_DB_PASSWORD"));
+    }
+
+    private static String required(String name, String because) {
+        String value = env(name);
+        if (value.isEmpty()) {
+            throw new IllegalStateException(because + " is set, so " + name + " must be set as well (there is no default)");
+        }
+        return value;
     }
 
     private static String env(String name) {

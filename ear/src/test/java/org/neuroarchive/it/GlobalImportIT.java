@@ -178,6 +178,86 @@ class GlobalImportIT {
         assertTrue(reply.body().contains("no series with id 999999"), reply.body());
     }
 
+    /**
+     * Files that declare an element of 2 GB in a few hundred bytes (PixelMed allocated that length and ran
+     * out of memory): one inside a series, after its pixel data; one with only a SOP instance UID before
+     * the element; one in a deflated data set. They end in problemdir with their reason; the rest of the
+     * series is archived, and the server log has no OutOfMemoryError.
+     */
+    @Test
+    @Order(5)
+    void filesThatDeclareMoreThanTheyHoldEndInProblemdirAndTheImportGoesOn() throws Exception {
+        List<Path> a6 = SUBJECT_A.series(6, "SWI").instances(4).writeTo(SOURCE.resolve("a6"), "a6");
+        Path inSeries = a6.get(3);
+        Files.write(inSeries, HOSTILE_TRAILER, java.nio.file.StandardOpenOption.APPEND);
+        Path header = Files.write(SOURCE.resolve("a6").resolve("declares-2gb.dcm"), hostileHeader());
+        Path deflated = Files.write(SOURCE.resolve("a6").resolve("deflated-2gb.dcm"), hostileDeflated());
+        JsonObject before = api.stats();
+        drop(filesUnder(SOURCE.resolve("a6")), "hostile");
+        assertEquals(202, api.post("/api/incoming/scan").status());
+
+        JsonObject stats = api.awaitStats(s -> s.getInt("problemFiles") == before.getInt("problemFiles") + 3
+                && s.getInt("instances") == before.getInt("instances") + 3 && s.getInt("queuedSeries") == 0, WITHIN);
+        assertEquals(before.getInt("series") + 1, stats.getInt("series"));
+        assertArchived(subjectsByAlternateUid().get("NA-IT-A"), 1, 6, 3);
+        Map<String, String> reasons = new HashMap<>();
+        for (JsonValue value : api.get("/api/problems?offset=0&limit=1000").json().asJsonArray()) {
+            JsonObject problem = value.asJsonObject();
+            if (problem.getString("originalName").startsWith("hostile/")) {
+                reasons.put(problem.getString("originalName"), problem.getString("reason"));
+            }
+        }
+        assertEquals(Set.of("hostile/" + inSeries.getFileName(), "hostile/declares-2gb.dcm", "hostile/deflated-2gb.dcm"),
+                reasons.keySet(), reasons.toString());
+        reasons.forEach((name, reason) -> assertTrue(reason.contains("declares 2147483632 bytes"), name + ": " + reason));
+        for (Path file : List.of(inSeries, header, deflated)) {
+            assertTrue(Files.exists(PROBLEM.resolve(LocalDate.now().toString()).resolve(file.getFileName())), file.toString());
+        }
+        Path log = Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
+        assertTrue(Files.readAllLines(log).stream().noneMatch(line -> line.contains("OutOfMemoryError")),
+                "no OutOfMemoryError in " + log);
+    }
+
+    /** (FFFC,FFFC) Data Set Trailing Padding, OB, declaring 0x7FFFFFF0 bytes, then 64 bytes. */
+    private static final byte[] HOSTILE_TRAILER = concat(
+            new byte[] {(byte) 0xFC, (byte) 0xFF, (byte) 0xFC, (byte) 0xFF, 'O', 'B', 0, 0,
+                (byte) 0xF0, (byte) 0xFF, (byte) 0xFF, 0x7F}, new byte[64]);
+
+    /** Part 10, explicit VR little endian: SOP instance UID, then (0019,1001) OB declaring 0x7FFFFFF0 bytes. */
+    private static byte[] hostileHeader() {
+        return concat(metaHeader("1.2.840.10008.1.2.1"), dataSetDeclaring2Gb());
+    }
+
+    /** The same data set, deflated. */
+    private static byte[] hostileDeflated() throws IOException {
+        java.io.ByteArrayOutputStream compressed = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream out = new java.util.zip.DeflaterOutputStream(compressed,
+                new java.util.zip.Deflater(9, true))) {
+            out.write(dataSetDeclaring2Gb());
+        }
+        return concat(metaHeader("1.2.840.10008.1.2.1.99"), compressed.toByteArray());
+    }
+
+    private static byte[] dataSetDeclaring2Gb() {
+        return concat(new byte[] {0x08, 0, 0x18, 0, 'U', 'I', 8, 0}, "1.2.3.4\0".getBytes(),
+                new byte[] {0x19, 0, 0x01, 0x10, 'O', 'B', 0, 0, (byte) 0xF0, (byte) 0xFF, (byte) 0xFF, 0x7F}, new byte[64]);
+    }
+
+    private static byte[] metaHeader(String transferSyntax) {
+        byte[] uid = (transferSyntax.length() % 2 == 0 ? transferSyntax : transferSyntax + "\0").getBytes();
+        byte[] element = concat(new byte[] {0x02, 0, 0x10, 0, 'U', 'I', (byte) uid.length, 0}, uid);
+        return concat(new byte[128], "DICM".getBytes(), new byte[] {0x02, 0, 0, 0, 'U', 'L', 4, 0,
+            (byte) element.length, 0, 0, 0}, element);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
     private Map<String, String> subjectsByAlternateUid() throws Exception {
         Map<String, String> uids = new HashMap<>();
         for (JsonValue value : (JsonArray) api.get("/api/subjects").json()) {

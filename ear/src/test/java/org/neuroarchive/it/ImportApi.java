@@ -112,7 +112,7 @@ final class ImportApi {
                     "application/octet-stream", Files.readAllBytes(file));
         }
         body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/imports"))
+        HttpResponse<String> response = HttpClient.newHttpClient().send(Credentials.asAdmin(HttpRequest.newBuilder(URI.create(baseUrl + "/api/imports")))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
         return new ArchiveApi.Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),

@@ -79,8 +79,8 @@ class SeriesDetailsIT {
         awaitFile(seriesDir.resolve("thumb.png"));
         assertNotNull(ImageIO.read(seriesDir.resolve("thumb.png").toFile()), "thumb.png is a PNG");
         assertTrue(seriesWithUid(bold.seriesInstanceUid()).getBoolean("thumbnail"));
-        HttpResponse<byte[]> png = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(baseUrl + "/api/series/" + series.getInt("id") + "/thumbnail")).build(),
+        HttpResponse<byte[]> png = HttpClient.newHttpClient().send(Credentials.asAdmin(HttpRequest.newBuilder(
+                URI.create(baseUrl + "/api/series/" + series.getInt("id") + "/thumbnail"))).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, png.statusCode());
         assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""));

@@ -99,6 +99,7 @@ final class ServerProcess {
         builder.environment().put("NEUROARCHIVE_IMPORT_SCAN_INTERVAL_SECONDS", "1");
         builder.environment().put("NEUROARCHIVE_IMPORT_SETTLE_SECONDS", "0");
         builder.environment().put("NEUROARCHIVE_DICOM_PORT", Integer.toString(11112 + portOffset));
+        builder.environment().put("NEUROARCHIVE_ADMIN_PASSWORD", Credentials.ADMIN_PASSWORD);
         builder.environment().put("JAVA_OPTS", "-Xms256m -Xmx1g -Djava.net.preferIPv4Stack=true");
         builder.environment().putAll(environment);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -110,7 +111,7 @@ final class ServerProcess {
                 throw new IllegalStateException("WildFly exited while starting; see " + log);
             }
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/stats")).build(),
+                HttpResponse<String> response = http.send(Credentials.asAdmin(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/stats"))).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;

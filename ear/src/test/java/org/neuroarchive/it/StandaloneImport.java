@@ -70,13 +70,14 @@ final class StandaloneImport {
     }
 
     void scan() throws IOException, InterruptedException {
-        http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/incoming/scan")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        http.send(Credentials.asAdmin(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/incoming/scan")))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.discarding());
     }
 
     /** {@code /api/stats}; fails when the server cannot answer (e.g. its database is down). */
     JsonObject stats() throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/stats"))
+        HttpResponse<String> response = http.send(Credentials.asAdmin(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/stats")))
                 .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("/api/stats answered " + response.statusCode());

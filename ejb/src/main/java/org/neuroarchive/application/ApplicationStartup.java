@@ -1,5 +1,8 @@
 package org.neuroarchive.application;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -19,6 +22,7 @@ import org.neuroarchive.archive.control.DerivedFilesRepair;
 import org.neuroarchive.config.Resources;
 import org.neuroarchive.config.StorageLocations;
 import org.neuroarchive.importing.control.ClaimRecovery;
+import org.neuroarchive.security.control.InitialAdmin;
 
 /**
  * Runs once before anything else: creates the data directories, migrates the schema, and recovers
@@ -27,6 +31,8 @@ import org.neuroarchive.importing.control.ClaimRecovery;
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)
+@RunAs(Roles.SYSTEM)
+@PermitAll
 public class ApplicationStartup {
 
     private static final Logger LOG = Logger.getLogger(ApplicationStartup.class.getName());
@@ -49,6 +55,9 @@ public class ApplicationStartup {
     @Inject
     IndividualImportSettings individualImports;
 
+    @Inject
+    InitialAdmin initialAdmin;
+
     @PostConstruct
     void start() {
         locations.createDirectories();
@@ -58,6 +67,7 @@ public class ApplicationStartup {
         SchemaMigration.migrate(dataSource);
         try {
             H2IdentityRepair.repair(dataSource);
+            initialAdmin.ensure();
             recovery.recover();
             derivedFiles.repairRecent();
             if (individualImports.usesDefaultRoot()) {

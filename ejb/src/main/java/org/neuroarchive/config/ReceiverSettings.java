@@ -2,40 +2,91 @@ package org.neuroarchive.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The DICOM receiver (C-STORE SCP), env {@code NEUROARCHIVE_DICOM_*}: port (11112 by default; 104 is
- * the standard port in production), AE title, the address it listens on (loopback by default) and an
- * optional allow-list of calling AE titles.
+ * the standard port in production), AE title, the address it listens on (loopback by default), the
+ * peers allowed to store, its limits, and optional DICOM TLS. The values are checked when the receiver
+ * starts ({@code org.neuroarchive.receiver.control.ReceiverConfiguration}).
  */
 @ApplicationScoped
 public class ReceiverSettings {
 
     @Inject
     @ConfigProperty(name = "neuroarchive.dicom.enabled", defaultValue = "true")
-    boolean enabled;
+    boolean enabled = true;
 
     @Inject
     @ConfigProperty(name = "neuroarchive.dicom.port", defaultValue = "11112")
-    int port;
+    int port = 11112;
 
     @Inject
     @ConfigProperty(name = "neuroarchive.dicom.aet", defaultValue = "NEUROARCHIVE")
-    String aet;
+    String aet = "NEUROARCHIVE";
 
     @Inject
     @ConfigProperty(name = "neuroarchive.dicom.bind-address", defaultValue = "127.0.0.1")
-    String bindAddress;
+    String bindAddress = "127.0.0.1";
 
-    /** Comma-separated calling AE titles; empty: every caller may store. */
+    /** Comma-separated {@code AE@address[/prefix][=costcenter]}; unset: loopback peers on a loopback address, else nobody. */
+    @Inject
+    @ConfigProperty(name = "neuroarchive.dicom.peers")
+    Optional<String> peers = Optional.empty();
+
+    /** No longer read: when set, the receiver does not start and says to list the peers instead. */
     @Inject
     @ConfigProperty(name = "neuroarchive.dicom.allowed-calling-aets")
-    Optional<String> allowedCallingAets;
+    Optional<String> allowedCallingAets = Optional.empty();
+
+    @Inject
+    @ConfigProperty(name = "neuroarchive.dicom.max-associations", defaultValue = "20")
+    int maxAssociations = 20;
+
+    @Inject
+    @ConfigProperty(name = "neuroarchive.dicom.max-associations-per-address", defaultValue = "10")
+    int maxAssociationsPerAddress = 10;
+
+    @Inject
+    @ConfigProperty(name = "neuroarchive.dicom.read-timeout-seconds", defaultValue = "60")
+    int readTimeoutSeconds = 60;
+
+    @Inject
+    @ConfigProperty(name = "neuroarchive.dicom.max-pdu-length", defaultValue = "65536")
+    int maxPduLength = 65536;
+
+    @Inject
+    @ConfigProperty(name = "neuroarchive.dicom.max-object-bytes", defaultValue = "2147483648")
+    long maxObjectBytes = 2147483648L;
+
+    @Inject
+    @ConfigProperty(name = "neuroarchive.dicom.min-free-bytes", defaultValue = "1073741824")
+    long minFreeBytes = 1073741824L;
+
+    @Inject
+    @ConfigProperty(name = "neuroarchive.dicom.tls.keystore")
+    Optional<String> tlsKeystore = Optional.empty();
+
+    @Inject
+    @ConfigProperty(name = "neuroarchive.dicom.tls.keystore-password")
+    Optional<String> tlsKeystorePassword = Optional.empty();
+
+    @Inject
+    @ConfigProperty(name = "neuroarchive.dicom.tls.truststore")
+    Optional<String> tlsTruststore = Optional.empty();
+
+    @Inject
+    @ConfigProperty(name = "neuroarchive.dicom.tls.truststore-password")
+    Optional<String> tlsTruststorePassword = Optional.empty();
+
+    @Inject
+    @ConfigProperty(name = "neuroarchive.dicom.tls.port", defaultValue = "2762")
+    int tlsPort = 2762;
+
+    @Inject
+    @ConfigProperty(name = "neuroarchive.dicom.tls.required", defaultValue = "false")
+    boolean tlsRequired;
 
     public boolean enabled() {
         return enabled;
@@ -53,9 +104,60 @@ public class ReceiverSettings {
         return bindAddress.strip();
     }
 
-    /** The calling AE titles allowed to store; empty means all. */
-    public Set<String> allowedCallingAets() {
-        return allowedCallingAets.map(s -> Arrays.stream(s.split(",")).map(String::strip).filter(a -> !a.isEmpty())
-                .collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
+    public Optional<String> peers() {
+        return peers.filter(p -> !p.isBlank());
+    }
+
+    /** The value of the retired key, when someone still sets it. */
+    public Optional<String> allowedCallingAets() {
+        return allowedCallingAets.filter(a -> !a.isBlank());
+    }
+
+    public int maxAssociations() {
+        return maxAssociations;
+    }
+
+    public int maxAssociationsPerAddress() {
+        return maxAssociationsPerAddress;
+    }
+
+    public int readTimeoutSeconds() {
+        return readTimeoutSeconds;
+    }
+
+    public int maxPduLength() {
+        return maxPduLength;
+    }
+
+    public long maxObjectBytes() {
+        return maxObjectBytes;
+    }
+
+    public long minFreeBytes() {
+        return minFreeBytes;
+    }
+
+    public Optional<String> tlsKeystore() {
+        return tlsKeystore.filter(k -> !k.isBlank());
+    }
+
+    public Optional<String> tlsKeystorePassword() {
+        return tlsKeystorePassword;
+    }
+
+    public Optional<String> tlsTruststore() {
+        return tlsTruststore.filter(t -> !t.isBlank());
+    }
+
+    public Optional<String> tlsTruststorePassword() {
+        return tlsTruststorePassword;
+    }
+
+    public int tlsPort() {
+        return tlsPort;
+    }
+
+    public boolean tlsRequired() {
+        return tlsRequired;
     }
 }

@@ -108,7 +108,13 @@ public class Deidentifier {
             throws IOException, DicomFormatException {
         // refuses junk and truncated files before PixelMed reads them whole: on a truncated pixel data
         // element PixelMed logs the error and returns the attributes without the pixels
-        DicomHeader header = new DicomReader().inspect(source).header();
+        DicomReader reader = new DicomReader();
+        DicomHeader header = reader.inspect(source).header();
+        // PixelMed reads everything here, what follows the pixel data too: only what the scan allows
+        ScanResult whole = reader.scanWholeFile(source);
+        if (whole.cut()) {
+            throw new DicomFormatException(whole.reason());
+        }
         String pseudonym = pseudonyms.apply(header);
         AttributeList list = readWhole(source);
         String transferSyntax = header.transferSyntaxUid();

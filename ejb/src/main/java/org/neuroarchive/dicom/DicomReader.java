@@ -8,11 +8,16 @@ import com.pixelmed.dicom.DicomInputStream;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.TransferSyntax;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,31 +30,67 @@ import java.util.zip.InflaterInputStream;
 /**
  * Reads DICOM files with PixelMed and refuses what the archive cannot use. PixelMed itself accepts
  * junk silently (an empty list for a text file, a partial list for a truncated one), so every read
- * here is validated: required UIDs present, and for {@link #inspect} the pixel data complete.
+ * here is validated: required UIDs present, and for {@link #inspect} the pixel data complete. Before
+ * PixelMed reads a file, {@link ElementScan} walks its element headers: PixelMed allocates whatever
+ * length an element declares, so it reads no further than the file holds.
  * Thread-safe and stateless.
  */
 public class DicomReader {
 
+    /**
+     * The most a deflated data set may inflate to (2 GiB, the receiver's default largest object): a few
+     * kilobytes of deflated zeros can make gigabytes.
+     */
+    public static final long DEFAULT_MAX_INFLATED_BYTES = ReceiverLimits.DEFAULTS.maxObjectBytes();
+
     private static final int BUFFER_SIZE = 64 * 1024;
+    /** The first bytes of a file, read once for the walk and PixelMed: most headers end within them. */
+    private static final int HEAD_SIZE = 16 * 1024;
     private static final int MAX_UID_LENGTH = 64;
     /** The Part 10 preamble (128 bytes) and the prefix {@code DICM}. */
     private static final int PREFIX_END = 132;
     private static final int LAST_GROUP_BEFORE_SOP_CLASS = 0x0008;
 
+    private final long maxInflatedBytes;
+
+    public DicomReader() {
+        this(DEFAULT_MAX_INFLATED_BYTES);
+    }
+
+    /** A reader that refuses deflated data sets inflating to more than {@code maxInflatedBytes}. */
+    public DicomReader(long maxInflatedBytes) {
+        if (maxInflatedBytes < 1) {
+            throw new IllegalArgumentException("the largest inflated data set must be positive");
+        }
+        this.maxInflatedBytes = maxInflatedBytes;
+    }
+
     /**
-     * Reads the header (everything before the pixel data) for grouping and matching.
+     * Reads the header (everything before the pixel data) for grouping and matching. PixelMed reads no
+     * further than {@link ElementScan} allows: a file that declares more than it holds reads like a file
+     * truncated before that element (the header may still be complete; {@link #inspect} refuses it).
      *
      * @throws DicomFormatException the file is empty, not DICOM or lacks a required UID
      * @throws NoSuchFileException  the file disappeared (not a property of the file's content)
      */
     public DicomHeader readHeader(Path file) throws DicomFormatException, NoSuchFileException {
         long size = checkNotEmpty(file);
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER_SIZE)) {
-            checkStartsLikeDicom(in, size);
-            DicomInputStream dis = new DicomInputStream(in);
-            AttributeList list = new AttributeList();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            byte[] head = readHead(channel, size);
+            checkStartsLikeDicom(new ByteArrayInputStream(head), size);
+            ScanResult scan = ElementScan.scan(ScanInput.of(channel, size, head), true, maxInflatedBytes);
+            // the header usually ends within the first bytes, read once for the walk and for PixelMed
+            long end = scan.cut() ? scan.cutAt() : scan.stoppedAt();
+            InputStream in = end >= 0 && end <= head.length ? new ByteArrayInputStream(head, 0, (int) end)
+                    : new BufferedInputStream(Channels.newInputStream(channel), BUFFER_SIZE);
+            DicomInputStream dis = new DicomInputStream(scan.cut() ? new CutInputStream(in, scan.cutAt()) : in);
+            AttributeList list = headerList();
             list.read(dis, TagFromName.PixelData);
-            return toHeader(list, dis);
+            try {
+                return toHeader(list, dis);
+            } catch (DicomFormatException e) {
+                throw scan.cut() ? new DicomFormatException(scan.reason()) : e;
+            }
         } catch (NoSuchFileException e) {
             throw e;
         } catch (DicomFormatException e) {
@@ -59,6 +100,15 @@ public class DicomReader {
         }
     }
 
+    /** The first {@value #HEAD_SIZE} bytes of the file (all of a smaller one). */
+    private static byte[] readHead(FileChannel channel, long size) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate((int) Math.min(size, HEAD_SIZE));
+        while (head.hasRemaining() && channel.read(head, head.position()) >= 0) {
+            // positional reads: the channel's own position stays at 0 for PixelMed's stream
+        }
+        return head.position() == head.capacity() ? head.array() : java.util.Arrays.copyOf(head.array(), head.position());
+    }
+
     /**
      * Reads the whole file once: header, pixel data completeness (without loading pixels into
      * memory) and the SHA-256 of every byte.
@@ -66,13 +116,17 @@ public class DicomReader {
     public InspectedInstance inspect(Path file) throws DicomFormatException, NoSuchFileException {
         long size = checkNotEmpty(file);
         MessageDigest sha256 = newSha256();
-        try (InputStream raw = Files.newInputStream(file);
-             DigestInputStream digesting = new DigestInputStream(raw, sha256);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+             DigestInputStream digesting = new DigestInputStream(Channels.newInputStream(channel), sha256);
              BufferedInputStream buffered = new BufferedInputStream(digesting, BUFFER_SIZE)) {
             checkStartsLikeDicom(buffered, size);
-            DicomInputStream dis = new DicomInputStream(buffered);
-            AttributeList list = new AttributeList();
+            ScanResult scan = ElementScan.scan(ScanInput.of(channel, size), true, maxInflatedBytes);
+            DicomInputStream dis = new DicomInputStream(scan.cut() ? new CutInputStream(buffered, scan.cutAt()) : buffered);
+            AttributeList list = headerList();
             long consumed = list.read(dis, TagFromName.PixelData);
+            if (scan.cut()) {
+                throw new DicomFormatException(scan.reason());
+            }
             DicomHeader header = toHeader(list, dis);
             if (TransferSyntax.DeflatedExplicitVRLittleEndian.equals(header.transferSyntaxUid())) {
                 if (header.isImage()) {
@@ -85,30 +139,65 @@ public class DicomReader {
                 throw new DicomFormatException("truncated: the file ends inside an attribute (" + consumed + " of "
                         + size + " bytes form complete attributes)");
             }
+            boolean more = buffered.read() >= 0;
             buffered.transferTo(OutputStreamDiscard.INSTANCE);
+            if (more || header.isImage() && new TransferSyntax(header.transferSyntaxUid()).isEncapsulated()
+                    || TransferSyntax.DeflatedExplicitVRLittleEndian.equals(header.transferSyntaxUid())) {
+                // what a thumbnail or a de-identified copy reads beyond the header must be safe to read too
+                ScanResult whole = scanWholeFile(file);
+                if (whole.cut()) {
+                    throw new DicomFormatException(whole.reason());
+                }
+            }
             return new InspectedInstance(header, size, HexFormat.of().formatHex(sha256.digest()));
         } catch (NoSuchFileException e) {
             throw e;
         } catch (DicomFormatException e) {
             throw e;
+        } catch (InflatedLimitStream.TooLargeException e) {
+            throw new DicomFormatException(e.getMessage());
         } catch (IOException | DicomException | RuntimeException e) {
             throw unreadable(e);
         }
     }
 
     /**
+     * Checks the whole file, pixel data and what follows it included, for a read of everything (a
+     * thumbnail, a de-identified copy): a {@link ScanResult} that is cut must not be read by PixelMed.
+     */
+    ScanResult scanWholeFile(Path file) throws DicomFormatException, NoSuchFileException {
+        long size = checkNotEmpty(file);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return ElementScan.scan(ScanInput.of(channel, size), false, maxInflatedBytes);
+        } catch (NoSuchFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /** Header reads never decode pixel data (PixelMed would otherwise decode an icon nested before it). */
+    private static AttributeList headerList() {
+        AttributeList list = new AttributeList();
+        list.setDecompressPixelData(false);
+        return list;
+    }
+
+    /**
      * The pixel data check of a deflated file. PixelMed inflates the data set through a stream of its
      * own, so the stream it leaves behind is inside the compressed bytes: read the file a second time
-     * (these files are rare) through an inflater of our own.
+     * (these files are rare) through an inflater of our own, which delivers at most the largest inflated
+     * data set.
      */
-    private static void verifyDeflatedPixelData(Path file, DicomHeader header)
+    private void verifyDeflatedPixelData(Path file, DicomHeader header)
             throws IOException, DicomException, DicomFormatException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER_SIZE)) {
             DicomInputStream meta = new DicomInputStream(in);
             new AttributeList().readOnlyMetaInformationHeader(meta);
-            DicomInputStream dataSet = new DicomInputStream(new InflaterInputStream(meta, new Inflater(true), BUFFER_SIZE),
-                    TransferSyntax.ExplicitVRLittleEndian, false);
-            new AttributeList().read(dataSet, TagFromName.PixelData);
+            InputStream inflated = new InflatedLimitStream(
+                    new InflaterInputStream(meta, new Inflater(true), BUFFER_SIZE), maxInflatedBytes);
+            DicomInputStream dataSet = new DicomInputStream(inflated, TransferSyntax.ExplicitVRLittleEndian, false);
+            headerList().read(dataSet, TagFromName.PixelData);
             PixelDataCheck.verify(dataSet, header);
         }
     }

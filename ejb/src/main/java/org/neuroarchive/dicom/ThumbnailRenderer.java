@@ -78,6 +78,11 @@ public class ThumbnailRenderer {
             throw new ThumbnailException("image too large to render safely (" + pixelBytes / 1024 + " KiB of pixels, at most "
                     + maxPixelBytes / 1024 + ")");
         }
+        ScanResult whole = scanWholeFile(file);
+        if (whole.topLevelPixelDataLength() > maxPixelBytes) {
+            throw new ThumbnailException("image too large to render safely (" + whole.topLevelPixelDataLength() / 1024
+                    + " KiB of pixel data, at most " + maxPixelBytes / 1024 + ")");
+        }
         try {
             RENDERING.acquire();
         } catch (InterruptedException e) {
@@ -85,7 +90,7 @@ public class ThumbnailRenderer {
             throw new ThumbnailException("interrupted while waiting to render");
         }
         try {
-            return scaled(eightBitMiddleFrame(file));
+            return scaled(eightBitMiddleFrame(file, whole.simplePixelData()));
         } catch (OutOfMemoryError e) {
             throw new ThumbnailException("not enough memory to render a " + header.columns() + "x" + header.rows()
                     + " image");
@@ -109,16 +114,40 @@ public class ThumbnailRenderer {
         }
     }
 
+    /** PixelMed reads the whole file for a thumbnail: only what {@link ElementScan} found safe to read. */
+    private ScanResult scanWholeFile(Path file) throws ThumbnailException {
+        try {
+            ScanResult whole = reader.scanWholeFile(file);
+            if (whole.cut()) {
+                throw new ThumbnailException(whole.reason());
+            }
+            return whole;
+        } catch (DicomFormatException e) {
+            throw new ThumbnailException(e.reason());
+        } catch (NoSuchFileException e) {
+            throw new ThumbnailException("the file is gone: " + file);
+        }
+    }
+
     private static long decodedPixelBytes(DicomHeader header) {
         long frames = header.numberOfFrames() == null || header.numberOfFrames() < 1 ? 1 : header.numberOfFrames();
         long samples = header.samplesPerPixel() == null || header.samplesPerPixel() < 1 ? 1 : header.samplesPerPixel();
-        long bytes = header.bitsAllocated() == null || header.bitsAllocated() <= 8 ? 1 : (header.bitsAllocated() + 7) / 8;
+        // PixelMed takes 16 bits when BitsAllocated is missing
+        long bits = header.bitsAllocated() == null ? 16 : header.bitsAllocated();
+        long bytes = bits <= 8 ? 1 : (bits + 7) / 8;
         return (long) header.rows() * header.columns() * frames * samples * bytes;
     }
 
-    private static BufferedImage eightBitMiddleFrame(Path file) throws ThumbnailException {
+    /**
+     * Reads the whole file and makes an 8-bit frame. PixelMed decodes compressed pixel data while it reads
+     * ({@code decompress}) only where the scan found it follows the fragments as the scan did (one
+     * fragment per frame, nothing nested); otherwise it keeps the frames compressed and decodes the one
+     * frame shown.
+     */
+    private static BufferedImage eightBitMiddleFrame(Path file, boolean decompress) throws ThumbnailException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
             AttributeList list = new AttributeList();
+            list.setDecompressPixelData(decompress);
             list.read(new DicomInputStream(in));
             if (list.get(TagFromName.PixelData) == null) {
                 throw new ThumbnailException("the image has no pixel data");

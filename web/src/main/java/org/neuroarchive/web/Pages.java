@@ -18,6 +18,8 @@ public final class Pages {
             message(FacesMessage.SEVERITY_INFO, done);
         } catch (RequestRejected rejected) {
             message(FacesMessage.SEVERITY_ERROR, rejected.getMessage());
+        } catch (jakarta.ejb.EJBAccessException denied) {
+            message(FacesMessage.SEVERITY_ERROR, "Your roles do not allow this.");
         } catch (EJBException failed) {
             message(FacesMessage.SEVERITY_ERROR, failed.getCause() instanceof RequestRejected r ? r.getMessage()
                     : "the action failed: " + failed.getMessage());

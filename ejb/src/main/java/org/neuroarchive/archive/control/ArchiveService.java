@@ -1,5 +1,7 @@
 package org.neuroarchive.archive.control;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -29,15 +31,22 @@ import org.neuroarchive.matching.control.Placement;
 import org.neuroarchive.matching.control.SeriesIdentity;
 import org.neuroarchive.matching.control.SeriesPlacer;
 import org.neuroarchive.matching.control.SubjectMatcher;
+import org.neuroarchive.matching.entity.Project;
 import org.neuroarchive.matching.entity.Series;
+import org.neuroarchive.security.control.Caller;
+import org.neuroarchive.security.control.Callers;
+import org.neuroarchive.security.entity.ProjectPermission;
 
 /**
  * The one archive service every entry (folder scan, upload, C-STORE) feeds. Within the caller's
  * transaction it reads every file once (digest and completeness), files the series under its subject
  * and study, and places each instance in NiDB's layout; files move for good only when the transaction
- * commits (see {@link FileTransaction}).
+ * commits (see {@link FileTransaction}). A series filed for a person ({@link FilingInstructions#requester()})
+ * is archived only into a project that person may modify: the project is resolved here, before
+ * anything is filed, and a refusal leaves the series where it was.
  */
 @Stateless
+@RolesAllowed({Roles.SYSTEM, Roles.USER})
 public class ArchiveService {
 
     private static final Logger LOG = Logger.getLogger(ArchiveService.class.getName());
@@ -64,6 +73,9 @@ public class ArchiveService {
     ImportLog importLog;
 
     @Inject
+    Callers callers;
+
+    @Inject
     SeriesDetails details;
 
     @Inject
@@ -86,6 +98,10 @@ public class ArchiveService {
             for (ClaimedFile file : files) {
                 inspect(fileTransaction, source, file, tally).ifPresent(i -> readable.add(new Readable(file, i)));
             }
+            Optional<ArchiveOutcome> refusal = checkRequester(readable, instructions, tally);
+            if (refusal.isPresent()) {
+                return refusal.get(); // before anything is filed or replaced
+            }
             Map<String, Instance> archived = filer.archivedAmong(readable.stream().map(Readable::sopUid).toList());
             List<Readable> fresh = new ArrayList<>();
             List<Readable> repeats = new ArrayList<>(); // same SOPInstanceUID twice in this call
@@ -107,11 +123,12 @@ public class ArchiveService {
             if (unfileable.isPresent()) {
                 return tally.outcome(null, null, unfileable.get());
             }
-            Placement placement = placer.place(identity, instructions.projectCostcenter(), instructions.criteria());
+            Project project = placer.project(identity, instructions.projectCostcenter());
+            Placement placement = placer.place(identity, project, instructions.criteria());
             for (String refused : subjects.addAlternateUids(placement.subject(), instructions.altUids())) {
-                importLog.record(new ImportLogEntry(source, ImportLogEntry.Outcome.FAILED, refused,
-                        "alternate UID " + refused + " not added to " + placement.subject().getUid()
-                                + ": it already identifies another subject"));
+                importLog.record(new ImportLogEntry(source, ImportLogEntry.Outcome.FAILED, "alternate UID",
+                        "an alternate UID given was not added to " + placement.subject().getUid()
+                                + ": it already identifies another subject").inProject(project.getId()));
             }
             Series series = placement.series();
             em.lock(series, LockModeType.PESSIMISTIC_WRITE); // one archive transaction per series at a time
@@ -137,12 +154,31 @@ public class ArchiveService {
             ArchiveOutcome outcome = tally.outcome(series.getId(), placement, null);
             importLog.record(new ImportLogEntry(source, ImportLogEntry.Outcome.SERIES_ARCHIVED,
                     identity.seriesDescription().isEmpty() ? "series " + identity.seriesNumber() : identity.seriesDescription(),
-                    outcome.summary()).about(placement.subject().getUid(), placement.study().getStudyNum(), series.getSeriesNum()));
+                    outcome.summary()).about(placement.subject().getUid(), placement.study().getStudyNum(), series.getSeriesNum())
+                    .inProject(project.getId()));
             return outcome;
         } catch (IOException e) {
             // the archive or problem directory is not writable: a system problem, retried later
             throw new ArchiveStorageException("archive storage failed: " + e, e);
         }
+    }
+
+    /**
+     * The refusal when the person these instructions are carried out for may not modify the project
+     * the series resolves to; empty when they may, or when the system files the series by its own rules.
+     */
+    private Optional<ArchiveOutcome> checkRequester(List<Readable> readable, FilingInstructions instructions, Tally tally) {
+        if (instructions.requester() == null || readable.isEmpty()) {
+            return Optional.empty();
+        }
+        SeriesIdentity first = instructions.apply(SeriesIdentity.of(readable.get(0).inspected().header()));
+        Project project = placer.project(first, instructions.projectCostcenter());
+        Caller requester = callers.of(instructions.requester());
+        if (requester.may(ProjectPermission.MODIFY_DATA, project.getId())) {
+            return Optional.empty();
+        }
+        return Optional.of(tally.refused(project.getCostcenter(),
+                instructions.requester().text() + " may not modify project " + project.getCostcenter()));
     }
 
     /** A file that was read completely and is usable DICOM. */
@@ -184,7 +220,13 @@ public class ArchiveService {
                     placement == null ? null : placement.study().getId(), seriesId,
                     placement == null ? null : placement.describe(), archived, duplicates,
                     quarantined, heldReason, placement != null && placement.subjectCreated(),
-                    placement != null && placement.studyCreated(), placement != null && placement.seriesCreated());
+                    placement != null && placement.studyCreated(), placement != null && placement.seriesCreated(),
+                    placement == null ? null : placement.project().getCostcenter(), false);
+        }
+
+        ArchiveOutcome refused(String project, String reason) {
+            return new ArchiveOutcome(null, null, null, null, archived, duplicates, quarantined, reason,
+                    false, false, false, project, true);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.neuroarchive.archive.control;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,6 +22,7 @@ import org.neuroarchive.matching.entity.Series;
  * at, so a large archive starts as fast as a small one.
  */
 @Stateless
+@RolesAllowed({Roles.SYSTEM, Roles.USER})
 public class DerivedFilesRepair {
 
     private static final Logger LOG = Logger.getLogger("org.neuroarchive.import");

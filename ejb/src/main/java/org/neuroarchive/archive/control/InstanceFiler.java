@@ -1,5 +1,7 @@
 package org.neuroarchive.archive.control;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,6 +29,7 @@ import org.neuroarchive.matching.control.Placement;
  * settles without losing either object.
  */
 @Stateless
+@RolesAllowed({Roles.SYSTEM, Roles.USER})
 public class InstanceFiler {
 
     /** What became of one file. */
@@ -89,8 +92,12 @@ public class InstanceFiler {
         em.persist(instance);
         files.deleteOnCommit(claimed.path());
         importLog.record(new ImportLogEntry(source, ImportLogEntry.Outcome.ARCHIVED, claimed.originalName(),
-                "archived as " + relative).about(subjectUid, studyNum, seriesNum));
+                "archived as " + relative).about(subjectUid, studyNum, seriesNum).inProject(placement.project().getId()));
         return instance;
+    }
+
+    private static Long projectOf(Instance archived) {
+        return archived.getSeries().getStudy().getEnrollment().getProject().getId();
     }
 
     private Result duplicate(FileTransaction files, LogSource source, ClaimedFile claimed, InspectedInstance inspected,
@@ -98,7 +105,8 @@ public class InstanceFiler {
         if (archived.getSha256().equals(inspected.sha256())) {
             files.deleteOnCommit(claimed.path());
             importLog.record(new ImportLogEntry(source, ImportLogEntry.Outcome.DUPLICATE, claimed.originalName(),
-                    "identical to the archived instance " + archived.getFilePath() + "; nothing changed"));
+                    "identical to the archived instance " + archived.getFilePath() + "; nothing changed")
+                    .inProject(projectOf(archived)));
             return Result.DUPLICATE;
         }
         if (settings.conflictPolicy() == ConflictPolicy.REPLACE_ARCHIVED) {
@@ -109,7 +117,8 @@ public class InstanceFiler {
             archived.replaceContent(inspected.size(), inspected.sha256());
             files.replaceOnCommit(claimed.path(), archivedFile);
             importLog.record(new ImportLogEntry(source, ImportLogEntry.Outcome.ARCHIVED, claimed.originalName(),
-                    "replaced the archived instance " + archived.getFilePath() + " (its previous content is in problemdir)"));
+                    "replaced the archived instance " + archived.getFilePath() + " (its previous content is in problemdir)")
+                    .inProject(projectOf(archived)));
             return Result.ARCHIVED;
         }
         problems.quarantineOnCommit(files, source, claimed.path(), claimed.originalName(),

@@ -1,5 +1,11 @@
 package org.neuroarchive.archive.control;
 
+import org.neuroarchive.audit.control.AuditTrail;
+import org.neuroarchive.audit.control.AuditedAction;
+import org.neuroarchive.audit.entity.AuditEvent;
+import org.neuroarchive.security.control.Callers;
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -21,6 +27,7 @@ import org.neuroarchive.common.control.Paging;
 
 /** problemdir as a queue a person works through: list the files with their reasons, re-import one. */
 @Stateless
+@RolesAllowed({Roles.SYSTEM, Roles.USER})
 public class ProblemQueue {
 
     @PersistenceContext
@@ -35,7 +42,14 @@ public class ProblemQueue {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    Callers callers;
+
+    @Inject
+    AuditTrail audit;
+
     /** Newest first. */
+    @RolesAllowed(Roles.REVIEWER)
     public List<ProblemView> list(int offset, int limit) {
         return Paging.page(em.createNamedQuery(ProblemFile.NEWEST_FIRST, ProblemFile.class), offset, limit)
                 .getResultStream()
@@ -48,7 +62,13 @@ public class ProblemQueue {
      * so that the global import reads it again, and removes it from the problem list; the move
      * happens when the removal commits.
      */
+    @RolesAllowed(Roles.REVIEWER)
     public void reimport(long id) {
+        AuditedAction.run(audit, AuditEvent.of(callers.current().actor(), "problem.reimport").object("problem", id),
+                () -> moveBack(id));
+    }
+
+    private void moveBack(long id) {
         ProblemFile problem = em.find(ProblemFile.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (problem == null) {
             throw new RequestRejected(RequestRejected.Reason.NOT_FOUND, "no problem file with id " + id);

@@ -1,5 +1,7 @@
 package org.neuroarchive.archive.control;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -24,6 +26,7 @@ import org.neuroarchive.common.entity.ColumnText;
  * import log.
  */
 @Stateless
+@RolesAllowed({Roles.SYSTEM, Roles.USER})
 public class ProblemStore {
 
     @PersistenceContext

@@ -1,5 +1,7 @@
 package org.neuroarchive.archive.control;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -22,6 +24,7 @@ import org.neuroarchive.matching.entity.SeriesParameters;
  * included). Runs in the archive transaction, after the new instances are persisted.
  */
 @Stateless
+@RolesAllowed({Roles.SYSTEM, Roles.USER})
 public class SeriesDetails {
 
     @PersistenceContext

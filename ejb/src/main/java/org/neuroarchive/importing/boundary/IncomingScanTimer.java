@@ -1,5 +1,8 @@
 package org.neuroarchive.importing.boundary;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -22,6 +25,8 @@ import org.neuroarchive.importing.control.IncomingScanner;
 @DependsOn("ApplicationStartup")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
+@RunAs(Roles.SYSTEM)
+@PermitAll
 public class IncomingScanTimer {
 
     private final AtomicLong lastScanStart = new AtomicLong();

@@ -1,5 +1,7 @@
 package org.neuroarchive.importing.control;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -10,12 +12,17 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.logging.Logger;
 import org.neuroarchive.archive.control.ArchiveOutcome;
 import org.neuroarchive.archive.control.ArchiveService;
 import org.neuroarchive.archive.control.ArchiveStorageException;
+import org.neuroarchive.archive.control.ClaimedFile;
 import org.neuroarchive.archive.control.FileTransaction;
 import org.neuroarchive.archive.control.FilingInstructions;
+import org.neuroarchive.audit.entity.Actor;
+import org.neuroarchive.audit.entity.AuditEvent;
 import org.neuroarchive.common.entity.Record;
 import org.neuroarchive.config.StorageLocations;
 import org.neuroarchive.importing.entity.ImportBatch;
@@ -25,6 +32,7 @@ import org.neuroarchive.importlog.entity.LogSource;
 import org.neuroarchive.matching.entity.Series;
 import org.neuroarchive.matching.entity.Study;
 import org.neuroarchive.matching.entity.Subject;
+import org.neuroarchive.security.control.Callers;
 
 /**
  * Archives one claimed series of the global import, once: the batch row is locked and a batch that is
@@ -34,6 +42,7 @@ import org.neuroarchive.matching.entity.Subject;
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+@RolesAllowed(Roles.SYSTEM)
 public class BatchArchiver {
 
     private static final Logger LOG = Logger.getLogger("org.neuroarchive.import");
@@ -56,21 +65,37 @@ public class BatchArchiver {
     @Inject
     ScanLog scans;
 
-    public void archive(long batchId) {
+    @Inject
+    Callers callers;
+
+    /**
+     * Answers the audit row of what became of the series (filed, or refused because the reviewer who
+     * released it may not modify its project), or null (nothing to do, held, nothing new): the caller
+     * records it once this transaction has committed.
+     */
+    public AuditEvent.Builder archive(long batchId) {
         ImportBatch batch = em.find(ImportBatch.class, batchId, LockModeType.PESSIMISTIC_WRITE);
         if (batch == null) {
             LOG.warning(() -> "archive message for unknown import batch " + batchId + " ignored");
-            return;
+            return null;
         }
         if (batch.getStatus() != ImportBatch.Status.QUEUED) {
             LOG.fine(() -> "import batch " + batchId + " is " + batch.getStatus() + "; nothing to do");
-            return;
+            return null;
         }
+        Actor releasedBy = Actor.parse(batch.getReleaseActor());
         ClaimFolder folder = new ClaimFolder(locations.claims(), batch.getClaimKey());
         try {
-            FilingInstructions instructions = FilingInstructions.release(batch.getReleasePatientId(), batch.getReleaseProject());
-            ArchiveOutcome outcome = archive.archive(LogSource.batch(batchId), folder.files(), instructions);
-            if (outcome.held()) {
+            List<ClaimedFile> files = folder.files();
+            String project = batch.getReleaseProject() != null ? batch.getReleaseProject() : peerProject(files);
+            FilingInstructions instructions = FilingInstructions.release(batch.getReleasePatientId(), project)
+                    .filedFor(releasedBy);
+            ArchiveOutcome outcome = archive.archive(LogSource.batch(batchId), files, instructions);
+            if (outcome.refused()) {
+                batch.hold("not archived: " + outcome.heldReason());
+                importLog.record(new ImportLogEntry(batchId, ImportLogEntry.Outcome.HELD, batch.getSeriesKey(),
+                        batch.getFileCount() + " files held again: " + outcome.heldReason()));
+            } else if (outcome.held()) {
                 batch.hold(outcome.heldReason());
                 importLog.record(new ImportLogEntry(batchId, ImportLogEntry.Outcome.HELD, batch.getSeriesKey(),
                         batch.getFileCount() + " files held for review: " + outcome.heldReason()));
@@ -87,9 +112,16 @@ public class BatchArchiver {
                 em.flush();
                 scans.batchSettled(batch.getScanId());
             }
+            return outcome.auditEvent(batch.getReleaseActor() == null ? callers.current().actor() : releasedBy,
+                    "batch", batchId);
         } catch (IOException e) {
             throw new ArchiveStorageException("cannot read claim folder " + folder.root() + ": " + e, e);
         }
+    }
+
+    /** The project a DICOM peer's files go to (the scanner never groups files of two projects into one batch). */
+    private static String peerProject(List<ClaimedFile> files) {
+        return files.isEmpty() ? null : ReceivedFolders.costcenter(Path.of(files.get(0).originalName()));
     }
 
     private boolean createdSince(Class<? extends Record> type, Long id, ImportBatch batch) {

@@ -1,5 +1,7 @@
 package org.neuroarchive.importing.control;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -23,6 +25,7 @@ import org.neuroarchive.importlog.entity.ImportLogEntry;
  * applied to rolled-back XA deliveries, so retries are the application's job.)
  */
 @Stateless
+@RolesAllowed({Roles.SYSTEM, Roles.USER})
 public class BatchRetries {
 
     private static final Logger LOG = Logger.getLogger("org.neuroarchive.import");
@@ -98,7 +101,7 @@ public class BatchRetries {
         due.addAll(stale);
         for (ImportBatch batch : due) {
             batch.retrying();
-            dispatcher.resend(batch.getId());
+            dispatcher.resend(batch.getId(), org.neuroarchive.audit.entity.Actor.parse(batch.getReleaseActor()));
         }
         return due.size();
     }

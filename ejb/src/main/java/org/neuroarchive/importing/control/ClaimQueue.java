@@ -1,5 +1,7 @@
 package org.neuroarchive.importing.control;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -20,6 +22,7 @@ import org.neuroarchive.config.StorageLocations;
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@RolesAllowed({Roles.SYSTEM, Roles.USER})
 public class ClaimQueue {
 
     /** Series recorded and sent per transaction (one broker round trip per series is what costs). */

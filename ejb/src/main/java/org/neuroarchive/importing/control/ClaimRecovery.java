@@ -1,5 +1,7 @@
 package org.neuroarchive.importing.control;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -31,6 +33,7 @@ import org.neuroarchive.importing.entity.ImportBatch;
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@RolesAllowed(Roles.SYSTEM)
 public class ClaimRecovery {
 
     private static final Logger LOG = Logger.getLogger("org.neuroarchive.import");
@@ -67,7 +70,7 @@ public class ClaimRecovery {
             folder.putAllBack(locations.incoming());
         } else if (batch.getStatus() == ImportBatch.Status.QUEUED) {
             LOG.info(() -> "recovery: import batch " + batch.getId() + " is still queued; archive message sent again");
-            dispatcher.resend(batch.getId());
+            dispatcher.resend(batch.getId(), org.neuroarchive.audit.entity.Actor.parse(batch.getReleaseActor()));
             return;
         } else if (batch.getStatus() != ImportBatch.Status.DONE) {
             return; // held or failed: the files wait in their claim folder for a person
@@ -80,33 +83,73 @@ public class ClaimRecovery {
     }
 
     /**
+     * The archive message of a batch that is already finished: its files may still wait in the claim
+     * folder when the server died between the commit and the file moves, and the start-up recovery saw the
+     * batch still queued — with two-phase commit, a transaction prepared at the crash is committed by XA
+     * recovery only after the restart, so the message sent again finds it done. Claimed files whose
+     * content is archived are removed (the archive is completed where a copy is missing); any other file
+     * stays for the next start-up recovery, which decides for it, so nothing races the moves of a
+     * commit that has just happened.
+     */
+    public void finishArchivedLeftovers(long batchId) throws IOException {
+        ImportBatch batch = em.find(ImportBatch.class, batchId);
+        if (batch == null || batch.getStatus() != ImportBatch.Status.DONE
+                || !Files.isDirectory(locations.claims().resolve(batch.getClaimKey()))) {
+            return;
+        }
+        ClaimFolder folder = new ClaimFolder(locations.claims(), batch.getClaimKey());
+        int finished = 0;
+        for (ClaimedFile file : folder.files()) {
+            if (finishIfArchived(file)) {
+                finished++;
+            }
+        }
+        folder.removeEmptyDirectories();
+        if (finished > 0) {
+            int count = finished;
+            LOG.info(() -> "import batch " + batchId + ": finished the file moves a crash interrupted (" + count
+                    + " claimed files were archived already)");
+        }
+    }
+
+    /**
      * A file left in the claim folder of a finished batch: if an instance with its content is
      * recorded, the commit's file moves were interrupted: finish them (put the content at the
      * instance's path when it is not there) and remove the leftover. Otherwise import it again.
      */
     private void finishDone(ClaimedFile file) throws IOException {
-        try {
-            String sha256 = reader.inspect(file.path()).sha256();
-            List<Instance> recorded = em.createNamedQuery(Instance.BY_DIGEST, Instance.class)
-                    .setParameter("sha256", sha256).getResultList();
-            if (!recorded.isEmpty()) {
-                for (Instance instance : recorded) {
-                    Path archived = locations.archive().resolve(instance.getFilePath());
-                    if (!sha256.equals(contentDigest(archived))) {
-                        AtomicFiles.place(file.path(), archived);
-                        LOG.info(() -> "recovery: finished archiving " + instance.getFilePath());
-                    }
-                }
-                Files.deleteIfExists(file.path());
-                return;
-            }
-        } catch (NoSuchFileException gone) {
+        if (finishIfArchived(file) || !Files.exists(file.path())) {
             return;
-        } catch (DicomFormatException notArchivable) {
-            // not archived: import it again, where it will be quarantined with its reason
         }
+        // not archived: import it again, where it will be quarantined with its reason if it cannot be filed
         LOG.info(() -> "recovery: " + file.originalName() + " was not archived; back to incomingdir");
         ClaimFolder.putBack(file, locations.incoming());
+    }
+
+    /** When an instance with the file's content is recorded: completes the archive copy, removes the file, true. */
+    private boolean finishIfArchived(ClaimedFile file) throws IOException {
+        String sha256;
+        try {
+            sha256 = reader.inspect(file.path()).sha256();
+        } catch (NoSuchFileException gone) {
+            return false;
+        } catch (DicomFormatException notArchivable) {
+            return false;
+        }
+        List<Instance> recorded = em.createNamedQuery(Instance.BY_DIGEST, Instance.class)
+                .setParameter("sha256", sha256).getResultList();
+        if (recorded.isEmpty()) {
+            return false;
+        }
+        for (Instance instance : recorded) {
+            Path archived = locations.archive().resolve(instance.getFilePath());
+            if (!sha256.equals(contentDigest(archived))) {
+                AtomicFiles.place(file.path(), archived);
+                LOG.info(() -> "recovery: finished archiving " + instance.getFilePath());
+            }
+        }
+        Files.deleteIfExists(file.path());
+        return true;
     }
 
     private String contentDigest(Path file) {

@@ -1,5 +1,7 @@
 package org.neuroarchive.importing.control;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.jms.ConnectionFactory;
@@ -7,6 +9,7 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.neuroarchive.audit.entity.Actor;
 import org.neuroarchive.config.Resources;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +22,16 @@ import org.neuroarchive.common.entity.ColumnText;
  * Called from outside transactions, so each group of series gets a transaction of its own.
  */
 @Stateless
+@RolesAllowed({Roles.SYSTEM, Roles.USER})
 public class ImportDispatcher {
 
     /** Message property holding the import batch id. */
     public static final String BATCH_ID = "batchId";
+    /**
+     * Message property: who asked for the work ({@link Actor#text()}): the system for what the scan
+     * claims, the reviewer who released or retried a series. The archive names them in its log lines.
+     */
+    public static final String ACTOR = "actor";
 
     @PersistenceContext
     EntityManager em;
@@ -45,18 +54,19 @@ public class ImportDispatcher {
         }
         em.flush();
         try (JMSContext jms = connectionFactory.createContext()) {
-            batches.forEach(batch -> send(jms, batch.getId()));
+            batches.forEach(batch -> send(jms, batch.getId(), Actor.SYSTEM));
         }
     }
 
-    /** Sends the archive message of an existing batch again (idempotent on the receiving side). */
-    public void resend(long batchId) {
+    /** Sends the archive message of an existing batch again, for {@code actor} (idempotent on the receiving side). */
+    public void resend(long batchId, Actor actor) {
         try (JMSContext jms = connectionFactory.createContext()) {
-            send(jms, batchId);
+            send(jms, batchId, actor == null ? Actor.SYSTEM : actor);
         }
     }
 
-    private void send(JMSContext jms, long batchId) {
-        jms.createProducer().setProperty(BATCH_ID, batchId).send(importSeriesQueue, "archive import batch " + batchId);
+    private void send(JMSContext jms, long batchId, Actor actor) {
+        jms.createProducer().setProperty(BATCH_ID, batchId).setProperty(ACTOR, actor.text())
+                .send(importSeriesQueue, "archive import batch " + batchId);
     }
 }

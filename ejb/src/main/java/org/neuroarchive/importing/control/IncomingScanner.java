@@ -1,5 +1,7 @@
 package org.neuroarchive.importing.control;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -33,6 +35,7 @@ import org.neuroarchive.dicom.DicomReader;
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@RolesAllowed({Roles.SYSTEM, Roles.USER})
 public class IncomingScanner {
 
     private static final Logger LOG = Logger.getLogger("org.neuroarchive.import");
@@ -113,15 +116,17 @@ public class IncomingScanner {
                     System.currentTimeMillis() - start);
         }
         long scanId = scanLog.open();
-        SeriesGrouper grouper = new SeriesGrouper();
+        // one grouper per project a DICOM peer's files go to (null: the import's rules), see ReceivedFolders
+        Map<String, SeriesGrouper> groupers = new HashMap<>();
         int quarantined = 0;
         long bytes = 0;
         for (Path file : found.ready()) {
-            String name = incoming.relativize(file).toString();
+            Path relative = incoming.relativize(file);
+            String name = relative.toString();
             try {
                 bytes += sizesSeen.getOrDefault(file, 0L);
                 DicomHeader header = reader.readHeader(file);
-                grouper.add(file, header);
+                groupers.computeIfAbsent(ReceivedFolders.costcenter(relative), project -> new SeriesGrouper()).add(file, header);
             } catch (DicomFormatException bad) {
                 problems.quarantineNow(file, name, bad.reason());
                 quarantined++;
@@ -131,11 +136,16 @@ public class IncomingScanner {
                 LOG.warning(() -> name + " stays in incomingdir for the next scan: " + e);
             }
         }
-        int queued = claims.claimAndQueue(incoming, grouper.groups(), scanId);
+        int queued = 0;
+        int grouped = 0;
+        for (SeriesGrouper grouper : groupers.values()) {
+            queued += claims.claimAndQueue(incoming, grouper.groups(), scanId);
+            grouped += grouper.fileCount();
+        }
         found.ready().forEach(sizesSeen::remove);
         IncomingFiles.removeEmptyDirectories(incoming, settledBefore);
         ScanSummary summary = new ScanSummary(true, found.ready().size(), found.notSettled(), found.firstSeen(),
-                quarantined, queued, grouper.fileCount(), bytes, System.currentTimeMillis() - start);
+                quarantined, queued, grouped, bytes, System.currentTimeMillis() - start);
         scanLog.finish(scanId, summary);
         LOG.info(summary::describe);
         return summary;

@@ -1,5 +1,7 @@
 package org.neuroarchive.importing.control;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -9,7 +11,10 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.neuroarchive.archive.control.ClaimedFile;
+import org.neuroarchive.audit.control.PhiReads;
+import org.neuroarchive.audit.entity.AuditEvent;
 import org.neuroarchive.common.control.RequestRejected;
+import org.neuroarchive.security.control.Callers;
 import org.neuroarchive.config.StorageLocations;
 import org.neuroarchive.dicom.DicomFormatException;
 import org.neuroarchive.dicom.DicomHeader;
@@ -17,8 +22,12 @@ import org.neuroarchive.dicom.DicomReader;
 import org.neuroarchive.importing.entity.ImportBatch;
 import org.neuroarchive.common.control.Paging;
 
-/** Lists claimed series in a given state (held, failed) with what their files say about them. */
+/**
+ * Lists claimed series in a given state (held, failed) with what their files say about them. These
+ * series belong to no project yet: the queues are the reviewers' (who see the patient fields).
+ */
 @Stateless
+@RolesAllowed({Roles.SYSTEM, Roles.USER})
 public class ReviewQueue {
 
     @PersistenceContext
@@ -27,12 +36,30 @@ public class ReviewQueue {
     @Inject
     StorageLocations locations;
 
+    @Inject
+    Callers callers;
+
+    @Inject
+    PhiReads phiReads;
+
     private final DicomReader reader = new DicomReader();
 
+    /** The series in {@code status}, with their patient fields (a read of patient data: audited once per request). */
+    @RolesAllowed(Roles.REVIEWER)
     public List<BatchView> list(ImportBatch.Status status, int offset, int limit) {
-        return Paging.page(em.createNamedQuery(ImportBatch.BY_STATUS, ImportBatch.class)
+        List<BatchView> views = Paging.page(em.createNamedQuery(ImportBatch.BY_STATUS, ImportBatch.class)
                 .setParameter("status", status), offset, limit)
                 .getResultStream().map(this::view).toList();
+        long shown = views.stream().filter(v -> present(v.patientId()) || present(v.patientName())).count();
+        if (shown > 0) {
+            phiReads.shown(AuditEvent.of(callers.current().actor(), status.name().toLowerCase() + ".read")
+                    .object("batch", null).detail("patient fields of " + shown + " series"));
+        }
+        return views;
+    }
+
+    private static boolean present(String text) {
+        return text != null && !text.isBlank();
     }
 
     /** The batch, locked, if it is in {@code status}; otherwise a rejection saying why not. */
@@ -65,7 +92,8 @@ public class ReviewQueue {
                 header.map(DicomHeader::seriesInstanceUid).orElse(null));
     }
 
-    private Optional<DicomHeader> firstHeader(ImportBatch batch) {
+    /** The header of the first readable file of the batch's claim folder. */
+    public Optional<DicomHeader> firstHeader(ImportBatch batch) {
         try {
             for (ClaimedFile file : folder(batch).files()) {
                 try {

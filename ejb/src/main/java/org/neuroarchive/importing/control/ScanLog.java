@@ -1,5 +1,7 @@
 package org.neuroarchive.importing.control;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,6 +21,7 @@ import org.neuroarchive.importlog.entity.LogSource;
  * summary is written — NiDB's "Performance metrics" block, with true counters.
  */
 @Stateless
+@RolesAllowed({Roles.SYSTEM, Roles.USER})
 public class ScanLog {
 
     @PersistenceContext
@@ -27,6 +30,7 @@ public class ScanLog {
     @Inject
     ImportLog importLog;
 
+    @RolesAllowed(Roles.SYSTEM)
     public long open() {
         ImportScan scan = new ImportScan();
         em.persist(scan);
@@ -34,6 +38,7 @@ public class ScanLog {
         return scan.getId();
     }
 
+    @RolesAllowed(Roles.SYSTEM)
     public void finish(long scanId, ScanSummary summary) {
         ImportScan scan = em.find(ImportScan.class, scanId, LockModeType.PESSIMISTIC_WRITE);
         scan.finish(summary.elapsedMillis(), summary.filesRead(), summary.bytesRead(), summary.quarantined(),
@@ -42,6 +47,7 @@ public class ScanLog {
     }
 
     /** Called in the transaction that settles one of the scan's batches. */
+    @RolesAllowed(Roles.SYSTEM)
     public void batchSettled(long scanId) {
         completeIfSettled(em.find(ImportScan.class, scanId, LockModeType.PESSIMISTIC_WRITE));
     }

@@ -1,5 +1,8 @@
 package org.neuroarchive.importing.control;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.RunAs;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -7,6 +10,8 @@ import jakarta.inject.Inject;
 /** Starts a scan of incomingdir in the background (for the REST trigger). */
 @Stateless
 @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
+@RolesAllowed({Roles.IMPORTER, Roles.SYSTEM})
+@RunAs(Roles.SYSTEM) // the scan is the system's work, whoever asked for it
 public class ScanTrigger {
 
     @Inject

@@ -114,6 +114,10 @@ public class ImportBatch extends UpdatableRecord {
     @Column(name = "release_project", length = 64)
     private String releaseProject;
 
+    /** Who released it (an actor's text), or null. */
+    @Column(name = "release_actor", length = 255)
+    private String releaseActor;
+
     @Column(name = "files_archived", nullable = false)
     private int filesArchived;
 
@@ -168,12 +172,17 @@ public class ImportBatch extends UpdatableRecord {
         this.message = ColumnText.clip(reason, 1024);
     }
 
-    /** Queued again, to be filed under {@code patientId} (and {@code project}, a cost center, when given). */
-    public void release(String patientId, String project) {
+    /**
+     * Queued again by {@code actor}, to be filed under {@code patientId} (and {@code project}, a cost
+     * center, when given). The message names neither the PatientID nor the person's name (it is logged).
+     */
+    public void release(String patientId, String project, String actor) {
         this.status = Status.QUEUED;
         this.releasePatientId = patientId;
         this.releaseProject = project;
-        this.message = ColumnText.clip("released for PatientID " + patientId + (project == null ? "" : " in project " + project), 1024);
+        this.releaseActor = actor;
+        this.message = ColumnText.clip("released by " + actor + " under an explicit PatientID"
+                + (project == null ? "" : " in project " + project), 1024);
     }
 
     /** Queued again after failing, with a fresh set of attempts. */
@@ -230,6 +239,10 @@ public class ImportBatch extends UpdatableRecord {
 
     public String getReleaseProject() {
         return releaseProject;
+    }
+
+    public String getReleaseActor() {
+        return releaseActor;
     }
 
     public LocalDateTime getNextAttemptAt() {

@@ -2,7 +2,7 @@ package org.neuroarchive.importlog.control;
 
 import java.time.LocalDateTime;
 
-/** One import log line as the API shows it. */
+/** One import log line as the API shows it; {@code actor} is who the work was done for ({@code user:alice}, {@code system}). */
 public record ImportLogView(long id, LocalDateTime createdAt, String outcome, String fileName, String message,
-                            Long batchId, String subjectUid, Integer studyNum, Integer seriesNum) {
+                            Long batchId, String subjectUid, Integer studyNum, Integer seriesNum, String actor) {
 }

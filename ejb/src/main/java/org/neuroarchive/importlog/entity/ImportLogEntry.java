@@ -59,6 +59,14 @@ public class ImportLogEntry extends Record {
     @Column(nullable = false, length = 2048)
     private String message;
 
+    /** Who the line's work was done for: an actor's text ({@code user:alice}, {@code system}). */
+    @Column(nullable = false, length = 255)
+    private String actor;
+
+    /** The project the line concerns, when known. */
+    @Column(name = "project_id")
+    private Long projectId;
+
     protected ImportLogEntry() {
     }
 
@@ -81,6 +89,26 @@ public class ImportLogEntry extends Record {
         return this;
     }
 
+
+    /** The actor the line names (set by the import log from the caller when left out). */
+    public ImportLogEntry by(String actorText) {
+        this.actor = ColumnText.clip(actorText, 255);
+        return this;
+    }
+
+    /** The project the line concerns (null: none, or not known yet). */
+    public ImportLogEntry inProject(Long projectId) {
+        this.projectId = projectId;
+        return this;
+    }
+
+    public String getActor() {
+        return actor;
+    }
+
+    public Long getProjectId() {
+        return projectId;
+    }
 
     public Outcome getOutcome() {
         return outcome;

@@ -1,5 +1,8 @@
 package org.neuroarchive.individual.boundary;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -17,6 +20,8 @@ import org.neuroarchive.individual.control.StalledImports;
 @DependsOn("ApplicationStartup")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@RunAs(Roles.SYSTEM)
+@PermitAll
 public class StalledImportsTimer {
 
     @Inject

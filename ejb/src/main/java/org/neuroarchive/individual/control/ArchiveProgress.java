@@ -1,5 +1,7 @@
 package org.neuroarchive.individual.control;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -8,7 +10,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import org.neuroarchive.importlog.control.ImportLog;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
 import org.neuroarchive.individual.entity.ImportRequest;
 import org.neuroarchive.individual.entity.ImportStatus;
@@ -21,13 +22,14 @@ import org.neuroarchive.individual.entity.StagedSeries;
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+@RolesAllowed({Roles.SYSTEM, Roles.USER})
 public class ArchiveProgress {
 
     @PersistenceContext
     EntityManager em;
 
     @Inject
-    ImportLog importLog;
+    ImportAccess access;
 
     /** Answers true when the import has just completed: its staging folder may go. */
     public boolean refresh(long importId) {
@@ -52,14 +54,14 @@ public class ArchiveProgress {
         }
         if (failed.isEmpty()) {
             request.moveTo(ImportStatus.ARCHIVE_COMPLETE, 100, archived + " series archived");
-            importLog.importStep(importId, ImportLogEntry.Outcome.IMPORT, "archive complete: " + request.getMessage() + "; staging removed");
+            access.log(request, ImportLogEntry.Outcome.IMPORT, "archive complete: " + request.getMessage() + "; staging removed");
             return true;
         }
         String which = failed.stream().limit(10).map(s -> "series " + s.getSeriesNum() + " (" + s.getMessage() + ")")
                 .reduce((a, b) -> a + "; " + b).orElse("");
         request.moveTo(ImportStatus.ARCHIVE_ERROR, 100, archived + " series archived, " + failed.size()
                 + " not archived: " + which);
-        importLog.importStep(importId, ImportLogEntry.Outcome.FAILED, request.getMessage());
+        access.log(request, ImportLogEntry.Outcome.FAILED, request.getMessage());
         return false;
     }
 }

@@ -1,5 +1,7 @@
 package org.neuroarchive.individual.control;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -11,16 +13,26 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.neuroarchive.archive.control.FileTransaction;
+import org.neuroarchive.audit.control.AuditTrail;
+import org.neuroarchive.audit.control.AuditedAction;
+import org.neuroarchive.audit.entity.Actor;
+import org.neuroarchive.audit.entity.AuditEvent;
 import org.neuroarchive.common.control.RequestRejected;
-import org.neuroarchive.importlog.control.ImportLog;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
 import org.neuroarchive.individual.entity.ImportRequest;
 import org.neuroarchive.individual.entity.ImportStatus;
 import org.neuroarchive.individual.entity.SourceKind;
 import org.neuroarchive.individual.entity.StagedSeries;
+import org.neuroarchive.security.control.Callers;
 
-/** What a person does with a parsed import: archive the selected series, cancel it, parse it again. */
+/**
+ * What a person does with a parsed import: archive the selected series, cancel it, parse it again.
+ * Only its creator or an admin may (others who may see it get 403, the rest 404); each action writes
+ * an audit row, also when it is refused or fails. The archive messages carry the person's actor: the
+ * series are archived on their behalf, with their project permissions.
+ */
 @Stateless
+@RolesAllowed({Roles.SYSTEM, Roles.USER})
 public class ImportActions {
 
     @PersistenceContext
@@ -30,7 +42,13 @@ public class ImportActions {
     ImportMessages messages;
 
     @Inject
-    ImportLog importLog;
+    ImportAccess access;
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     ImportRequests requests;
@@ -48,8 +66,17 @@ public class ImportActions {
      * Queues the chosen series (null: those selected by default) for archiving, one message each.
      * Series archived already are left out; answers how many were queued.
      */
+    @RolesAllowed(Roles.IMPORTER)
     public int archive(long importId, List<Long> seriesIds) {
-        ImportRequest request = locked(importId);
+        AuditEvent.Builder event = event("import.archive", importId);
+        return AuditedAction.run(audit, event, () -> queue(importId, seriesIds, event));
+    }
+
+    private int queue(long importId, List<Long> seriesIds, AuditEvent.Builder event) {
+        ImportRequest request = access.visible(importId, true);
+        event.project(request.getProject());
+        access.mayActOn(request);
+        Actor actor = callers.current().actor();
         if (!request.getStatus().isArchivable()) {
             throw conflict("import " + importId + " is " + request.getStatus().code()
                     + ": only a parsed import (parsingcomplete, or archiveerror to try again) can be archived");
@@ -76,11 +103,11 @@ public class ImportActions {
         for (StagedSeries series : queued) {
             series.moveTo(StagedSeries.Status.QUEUED, "queued for archiving");
         }
-        request.archiveStarted(queued.size());
+        request.archiveStarted(queued.size(), actor.text());
         request.moveTo(ImportStatus.QUEUED_FOR_ARCHIVE, 0, queued.size() + " series queued for archiving");
-        log(importId, request.getMessage());
+        log(request, request.getMessage());
         em.flush();
-        queued.forEach(series -> messages.archive(series.getId()));
+        queued.forEach(series -> messages.archive(series.getId(), actor));
         return queued.size();
     }
 
@@ -89,8 +116,16 @@ public class ImportActions {
      * out; the staging folder is removed once the cancel has committed (during an upload, by the
      * upload when its last file has arrived).
      */
+    @RolesAllowed(Roles.IMPORTER)
     public void cancel(long importId) {
-        ImportRequest request = locked(importId);
+        AuditEvent.Builder event = event("import.cancel", importId);
+        AuditedAction.run(audit, event, () -> cancelNow(importId, event));
+    }
+
+    private void cancelNow(long importId, AuditEvent.Builder event) {
+        ImportRequest request = access.visible(importId, true);
+        event.project(request.getProject());
+        access.mayActOn(request);
         ImportStatus status = request.getStatus();
         if (status.isFinal()) {
             throw conflict("import " + importId + " is " + status.code() + " already");
@@ -107,7 +142,7 @@ public class ImportActions {
         request.moveTo(ImportStatus.CANCELLED, request.getPercent(), "cancelled"
                 + (request.getSeriesDone() > 0 ? " after " + request.getSeriesDone() + " series were archived" : "")
                 + (skipped > 0 ? "; " + skipped + " queued series left out" : ""));
-        log(importId, request.getMessage());
+        log(request, request.getMessage());
         signals.cancel(importId);
         if (status != ImportStatus.UPLOADING) {
             FileTransaction.current(transactions).afterCommit(() -> staging.remove(staging.root(importId)));
@@ -115,8 +150,16 @@ public class ImportActions {
     }
 
     /** Parses the import again with new options (anonymize cannot change: the originals are gone). */
+    @RolesAllowed(Roles.IMPORTER)
     public void reparse(long importId, ImportOptions options) {
-        ImportRequest request = locked(importId);
+        AuditEvent.Builder event = event("import.reparse", importId);
+        AuditedAction.run(audit, event, () -> reparseNow(importId, options, event));
+    }
+
+    private void reparseNow(long importId, ImportOptions options, AuditEvent.Builder event) {
+        ImportRequest request = access.visible(importId, true);
+        event.project(request.getProject());
+        access.mayActOn(request);
         if (!request.getStatus().isReparsable()) {
             throw conflict("import " + importId + " is " + request.getStatus().code()
                     + ": only a parsed import (parsingcomplete, parsingerror, archiveerror) can be parsed again");
@@ -132,20 +175,16 @@ public class ImportActions {
         request.choose(valid.modality(), valid.project(), valid.criteria(), valid.patientId(), valid.anonymize(),
                 valid.altUids(), valid.notes());
         request.moveTo(ImportStatus.UPLOAD_COMPLETE, 0, "queued for parsing again");
-        log(importId, "reparse requested: " + ImportRequests.describe(valid));
-        messages.parse(importId, request.nextParseGeneration());
+        log(request, "reparse requested: " + ImportRequests.describe(valid));
+        messages.parse(importId, request.nextParseGeneration(), callers.current().actor());
     }
 
-    private ImportRequest locked(long importId) {
-        ImportRequest request = em.find(ImportRequest.class, importId, LockModeType.PESSIMISTIC_WRITE);
-        if (request == null) {
-            throw new RequestRejected(RequestRejected.Reason.NOT_FOUND, "no import " + importId);
-        }
-        return request;
+    private AuditEvent.Builder event(String action, long importId) {
+        return AuditEvent.of(callers.current().actor(), action).object("import", importId);
     }
 
-    private void log(long importId, String message) {
-        importLog.importStep(importId, ImportLogEntry.Outcome.IMPORT, message);
+    private void log(ImportRequest request, String message) {
+        access.log(request, ImportLogEntry.Outcome.IMPORT, message);
     }
 
     private static RequestRejected conflict(String message) {

@@ -1,10 +1,13 @@
 package org.neuroarchive.individual.control;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
+import org.neuroarchive.audit.entity.Actor;
 import org.neuroarchive.config.Resources;
 
 /**
@@ -12,6 +15,7 @@ import org.neuroarchive.config.Resources;
  * parse generation), or archive one staged series.
  */
 @Stateless
+@RolesAllowed({Roles.SYSTEM, Roles.USER})
 public class ImportMessages {
 
     /** Message property: what to do ({@link #PARSE} or {@link #ARCHIVE}). */
@@ -22,6 +26,11 @@ public class ImportMessages {
     public static final String ID = "id";
     /** Message property: the parse generation the parse message was sent for. */
     public static final String GENERATION = "generation";
+    /**
+     * Message property: who asked for the work ({@link Actor#text()}); the message-driven bean works on
+     * their behalf, and archives only into projects they may modify.
+     */
+    public static final String ACTOR = "actor";
 
     /** XA: a context created inside the JTA transaction sends as part of it. */
     @Resource(name = Resources.CONNECTION_FACTORY)
@@ -30,17 +39,21 @@ public class ImportMessages {
     @Resource(name = Resources.INDIVIDUAL_IMPORT_QUEUE)
     Queue queue;
 
-    public void parse(long importId, int generation) {
+    public void parse(long importId, int generation, Actor actor) {
         try (JMSContext jms = connectionFactory.createContext()) {
             jms.createProducer().setProperty(ACTION, PARSE).setProperty(ID, importId).setProperty(GENERATION, generation)
-                    .send(queue, "parse import " + importId);
+                    .setProperty(ACTOR, text(actor)).send(queue, "parse import " + importId);
         }
     }
 
-    public void archive(long stagedSeriesId) {
+    public void archive(long stagedSeriesId, Actor actor) {
         try (JMSContext jms = connectionFactory.createContext()) {
             jms.createProducer().setProperty(ACTION, ARCHIVE).setProperty(ID, stagedSeriesId)
-                    .send(queue, "archive staged series " + stagedSeriesId);
+                    .setProperty(ACTOR, text(actor)).send(queue, "archive staged series " + stagedSeriesId);
         }
+    }
+
+    private static String text(Actor actor) {
+        return (actor == null ? Actor.SYSTEM : actor).text();
     }
 }

@@ -1,5 +1,7 @@
 package org.neuroarchive.individual.control;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -25,6 +27,7 @@ import org.neuroarchive.dicom.InspectedInstance;
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@RolesAllowed({Roles.SYSTEM, Roles.USER})
 public class ImportParser {
 
     private static final Logger LOG = Logger.getLogger("org.neuroarchive.import");

@@ -1,5 +1,7 @@
 package org.neuroarchive.individual.control;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -7,15 +9,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jakarta.inject.Inject;
+import org.neuroarchive.audit.control.PhiReads;
+import org.neuroarchive.audit.entity.AuditEvent;
 import org.neuroarchive.common.control.Paging;
-import org.neuroarchive.common.control.RequestRejected;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
+import org.neuroarchive.individual.entity.ImportStatus;
+import org.neuroarchive.security.control.Caller;
+import org.neuroarchive.security.control.Callers;
+import org.neuroarchive.security.control.ProjectScope;
+import org.neuroarchive.security.entity.ProjectPermission;
 import org.neuroarchive.individual.entity.ImportRequest;
 import org.neuroarchive.individual.entity.StagedFile;
 import org.neuroarchive.individual.entity.StagedSeries;
 
-/** Reads individual imports for the API and the screens: the list, and one import with its tree. */
+/**
+ * Reads individual imports for the API and the screens: the list, and one import with its tree; only
+ * those the caller may see ({@link ImportAccess}), others are not found. The patient fields of the tree
+ * and options are shown to those who may see them (and that read is audited).
+ */
 @Stateless
+@RolesAllowed({Roles.SYSTEM, Roles.USER})
 public class ImportQueries {
 
     private static final int MAX_UNREADABLE = 1000;
@@ -24,49 +38,65 @@ public class ImportQueries {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    Callers callers;
+
+    @Inject
+    ImportAccess access;
+
+    @Inject
+    PhiReads phiReads;
+
     public List<ImportViews.Summary> list(int offset, int limit) {
-        return Paging.page(em.createNamedQuery(ImportRequest.NEWEST_FIRST, ImportRequest.class), offset, limit)
+        Caller caller = callers.current();
+        return Paging.page(access.bindVisible(caller, em.createQuery("SELECT r FROM ImportRequest r WHERE "
+                        + access.visibleWhere(caller, "r") + " ORDER BY r.id DESC", ImportRequest.class)), offset, limit)
                 .getResultStream().map(ImportViews.Summary::of).toList();
     }
 
-    /** How many imports have something running (uploading, parsing, archiving). */
+    /** How many of the imports the caller may see have something running (uploading, parsing, archiving). */
     public long running() {
-        return em.createNamedQuery(ImportRequest.COUNT_IN_STATUS, Long.class)
-                .setParameter("statuses", org.neuroarchive.individual.entity.ImportStatus.RUNNING).getSingleResult();
+        Caller caller = callers.current();
+        return access.bindVisible(caller, em.createQuery("SELECT COUNT(r) FROM ImportRequest r WHERE r.status IN :statuses AND "
+                        + access.visibleWhere(caller, "r"), Long.class))
+                .setParameter("statuses", ImportStatus.RUNNING).getSingleResult();
     }
 
     public ImportViews.Summary summary(long id) {
-        return ImportViews.Summary.of(find(id));
+        return ImportViews.Summary.of(access.visible(id, false));
     }
 
     public ImportViews.Detail detail(long id) {
-        ImportRequest r = find(id);
+        Caller caller = callers.current();
+        ImportRequest r = access.visible(id, false);
+        boolean phi = access.showsPhi(caller, r);
         List<StagedSeries> all = em.createNamedQuery(StagedSeries.OF_IMPORT, StagedSeries.class)
                 .setParameter("importId", id).getResultList();
         List<ImportViews.UnreadableFile> unreadable = em.createNamedQuery(StagedFile.UNREADABLE, StagedFile.class)
                 .setParameter("importId", id).setMaxResults(MAX_UNREADABLE).getResultStream()
-                .map(f -> new ImportViews.UnreadableFile(f.getRelativePath(), f.getFileSize(), f.getReason())).toList();
+                .map(f -> new ImportViews.UnreadableFile(phi ? f.getRelativePath() : IndividualArchiver.logName(r, f.getRelativePath()),
+                        f.getFileSize(), f.getReason())).toList();
         List<ImportViews.LogLine> log = em.createQuery("SELECT e FROM ImportLogEntry e WHERE e.importId = :id ORDER BY e.id",
                         ImportLogEntry.class).setParameter("id", id).setMaxResults(MAX_LOG).getResultStream()
-                .map(e -> new ImportViews.LogLine(e.getCreatedAt(), e.getOutcome().name(), e.getFileName(), e.getMessage()))
+                .map(e -> new ImportViews.LogLine(e.getCreatedAt(), e.getOutcome().name(), e.getFileName(), e.getMessage(),
+                        e.getActor()))
                 .toList();
+        ImportViews.Options options = ImportViews.Options.of(r, phi);
+        MatchScope matches = MatchScope.of(em, ProjectScope.of(caller, ProjectPermission.VIEW_DATA), all);
+        List<ImportViews.Subject> subjects = tree(all.stream().filter(s -> !s.isNonmatch()).toList(), phi, matches);
+        if (phi && (options.showsPhi() || !subjects.isEmpty())) {
+            phiReads.shown(AuditEvent.of(caller.actor(), "import.read").object("import", id).project(r.getProject())
+                    .detail("patient fields of " + subjects.size() + " staged subjects"));
+        }
         return new ImportViews.Detail(r.getId(), r.getStatus().code(), r.getPercent(), r.getMessage(),
                 r.getSourcePath() == null ? "upload" : r.getSourcePath(), r.getCreatedAt(), r.getUpdatedAt(),
-                ImportViews.Options.of(r), r.getFileCount(), r.getUnreadableCount(),
-                tree(all.stream().filter(s -> !s.isNonmatch()).toList()),
-                all.stream().filter(StagedSeries::isNonmatch).map(ImportQueries::series).toList(), unreadable, log);
+                options, r.getFileCount(), r.getUnreadableCount(), subjects,
+                all.stream().filter(StagedSeries::isNonmatch).map(s -> series(s, matches)).toList(), unreadable, log,
+                r.getCreatedBy(), access.mayAct(caller, r));
     }
 
-    private ImportRequest find(long id) {
-        ImportRequest r = em.find(ImportRequest.class, id);
-        if (r == null) {
-            throw new RequestRejected(RequestRejected.Reason.NOT_FOUND, "no import " + id);
-        }
-        return r;
-    }
-
-    /** Subjects → studies → series, in the order of their keys. */
-    private static List<ImportViews.Subject> tree(List<StagedSeries> series) {
+    /** Subjects → studies → series, in the order of their keys; patient fields only when {@code phi}. */
+    private static List<ImportViews.Subject> tree(List<StagedSeries> series, boolean phi, MatchScope matches) {
         Map<String, Map<String, List<StagedSeries>>> grouped = new LinkedHashMap<>();
         for (StagedSeries s : series) {
             grouped.computeIfAbsent(s.getSubjectKey(), k -> new LinkedHashMap<>())
@@ -78,19 +108,21 @@ public class ImportQueries {
             studies.forEach((studyKey, members) -> {
                 StagedSeries first = members.get(0);
                 studyViews.add(new ImportViews.Study(studyKey, first.getStudyInstanceUid(), first.getStudyId(),
-                        first.getStudyDateTime(), first.getModality(), first.getStudyDescription(), studyMatch(first),
-                        members.stream().map(ImportQueries::series).toList()));
+                        first.getStudyDateTime(), first.getModality(), first.getStudyDescription(), studyMatch(first, matches),
+                        members.stream().map(s -> series(s, matches)).toList()));
             });
             StagedSeries first = studies.values().iterator().next().get(0);
-            subjects.add(new ImportViews.Subject(subjectKey, first.getPatientId(), first.getPatientName(), first.getSex(),
-                    first.getBirthDate(), subjectMatch(first), studyViews));
+            subjects.add(phi ? new ImportViews.Subject(subjectKey, first.getPatientId(), first.getPatientName(), first.getSex(),
+                    first.getBirthDate(), subjectMatch(first, matches), studyViews)
+                    : new ImportViews.Subject("subject " + (subjects.size() + 1), null, null, first.getSex(), null,
+                    subjectMatch(first, matches), studyViews));
         });
         return subjects;
     }
 
-    private static ImportViews.Series series(StagedSeries s) {
+    private static ImportViews.Series series(StagedSeries s, MatchScope matches) {
         String[] parts = s.getMatchText().split("/");
-        ImportViews.Match match = s.getMatchSeriesId() == null ? null
+        ImportViews.Match match = !matches.series(s.getMatchSeriesId()) ? null
                 : new ImportViews.Match(s.getMatchSeriesId(), parts.length > 2 ? parts[2] : "");
         return new ImportViews.Series(s.getId(), s.getSeriesNum(), s.getDescription(), s.getProtocol(),
                 s.getSeriesDateTime(), s.getModality(), s.getRows(), s.getColumns(), s.getFileCount(), s.getTotalBytes(),
@@ -98,14 +130,14 @@ public class ImportQueries {
                 s.getArchivedSeriesId());
     }
 
-    private static ImportViews.Match subjectMatch(StagedSeries s) {
-        return s.getMatchSubjectId() == null ? null
+    private static ImportViews.Match subjectMatch(StagedSeries s, MatchScope matches) {
+        return !matches.subject(s.getMatchSubjectId()) ? null
                 : new ImportViews.Match(s.getMatchSubjectId(), s.getMatchText().split("/")[0]);
     }
 
-    private static ImportViews.Match studyMatch(StagedSeries s) {
+    private static ImportViews.Match studyMatch(StagedSeries s, MatchScope matches) {
         String[] parts = s.getMatchText().split("/");
-        return s.getMatchStudyId() == null ? null
+        return !matches.study(s.getMatchStudyId()) ? null
                 : new ImportViews.Match(s.getMatchStudyId(), parts.length > 1 ? parts[1] : "");
     }
 }

@@ -1,5 +1,8 @@
 package org.neuroarchive.individual.control;
 
+import org.neuroarchive.audit.entity.Actor;
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,6 +25,7 @@ import org.neuroarchive.individual.entity.StagedSeries;
  * folders of finished or unknown imports are removed.
  */
 @Stateless
+@RolesAllowed({Roles.SYSTEM, Roles.USER})
 public class ImportRecovery {
 
     private static final Logger LOG = Logger.getLogger("org.neuroarchive.import");
@@ -50,7 +54,7 @@ public class ImportRecovery {
                 }
                 case UPLOAD_COMPLETE, PARSING -> {
                     request.moveTo(ImportStatus.UPLOAD_COMPLETE, 0, "queued for parsing again after a server restart");
-                    messages.parse(request.getId(), request.getParseGeneration());
+                    messages.parse(request.getId(), request.getParseGeneration(), Actor.parse(request.getCreatedBy()));
                 }
                 default -> resendArchiveMessages(request.getId());
             }
@@ -64,10 +68,12 @@ public class ImportRecovery {
      * a restart, or when its message was lost); a duplicate changes nothing. Answers how many.
      */
     public int resendArchiveMessages(long importId) {
+        ImportRequest request = em.find(ImportRequest.class, importId);
+        Actor actor = Actor.parse(request == null ? null : request.getArchiveActor());
         List<Long> waiting = em.createNamedQuery(StagedSeries.OF_IMPORT, StagedSeries.class)
                 .setParameter("importId", importId).getResultStream()
                 .filter(s -> s.getStatus() == StagedSeries.Status.QUEUED).map(StagedSeries::getId).toList();
-        waiting.forEach(messages::archive);
+        waiting.forEach(id -> messages.archive(id, actor));
         return waiting.size();
     }
 

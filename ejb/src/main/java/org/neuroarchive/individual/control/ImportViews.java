@@ -11,26 +11,32 @@ public final class ImportViews {
     private ImportViews() {
     }
 
-    /** One import in the list. */
+    /** One import in the list, with who created it and the project it names. */
     public record Summary(long id, String status, int percent, String message, String source, LocalDateTime createdAt,
-                          LocalDateTime updatedAt, int fileCount, int seriesSelected, int seriesArchived, int seriesFailed) {
+                          LocalDateTime updatedAt, int fileCount, int seriesSelected, int seriesArchived, int seriesFailed,
+                          String createdBy, String project) {
 
         static Summary of(ImportRequest r) {
             return new Summary(r.getId(), r.getStatus().code(), r.getPercent(), r.getMessage(),
                     r.getSourcePath() == null ? "upload" : r.getSourcePath(), r.getCreatedAt(), r.getUpdatedAt(),
-                    r.getFileCount(), r.getSeriesSelected(), r.getSeriesDone(), r.getSeriesFailed());
+                    r.getFileCount(), r.getSeriesSelected(), r.getSeriesDone(), r.getSeriesFailed(), r.getCreatedBy(),
+                    r.getProject());
         }
     }
 
-    /** The options as they were chosen (API names). */
+    /** The options as they were chosen (API names); {@code patientId} and {@code altUids} null without PHI rights. */
     public record Options(String modality, String project, String subjectCriteria, String patientId,
                           String studyCriteria, String seriesCriteria, boolean anonymize, List<String> altUids,
                           String notes) {
 
-        static Options of(ImportRequest r) {
-            return new Options(r.getModality(), r.getProject(), r.criteria().subject().code(), r.getPatientId(),
-                    r.criteria().study().code(), r.criteria().series().code(), r.isAnonymize(), r.altUidList(),
+        static Options of(ImportRequest r, boolean phi) {
+            return new Options(r.getModality(), r.getProject(), r.criteria().subject().code(), phi ? r.getPatientId() : null,
+                    r.criteria().study().code(), r.criteria().series().code(), r.isAnonymize(), phi ? r.altUidList() : null,
                     r.getNotes());
+        }
+
+        boolean showsPhi() {
+            return patientId != null || altUids != null && !altUids.isEmpty();
         }
     }
 
@@ -47,6 +53,11 @@ public final class ImportViews {
                         String description, Match matches, List<Series> series) {
     }
 
+    /**
+     * A subject of the tree: {@code key} is what its series were grouped by; without the right to see
+     * patient data, the key is "subject N" and {@code patientId}, {@code patientName}, {@code birthDate}
+     * are null.
+     */
     public record Subject(String key, String patientId, String patientName, String sex, LocalDate birthDate,
                           Match matches, List<Study> studies) {
     }
@@ -54,13 +65,16 @@ public final class ImportViews {
     public record UnreadableFile(String path, long size, String reason) {
     }
 
-    public record LogLine(LocalDateTime at, String outcome, String file, String message) {
+    public record LogLine(LocalDateTime at, String outcome, String file, String message, String actor) {
     }
 
-    /** Everything about one import: status, options, the tree, nonmatch series, unreadable files, log. */
+    /**
+     * Everything about one import: status, options, the tree, nonmatch series, unreadable files, log;
+     * who created it, and whether the caller may archive, cancel or parse it again ({@code mayAct}).
+     */
     public record Detail(long id, String status, int percent, String message, String source, LocalDateTime createdAt,
                          LocalDateTime updatedAt, Options options, int fileCount, int unreadableCount,
                          List<Subject> subjects, List<Series> nonmatch, List<UnreadableFile> unreadable,
-                         List<LogLine> log) {
+                         List<LogLine> log, String createdBy, boolean mayAct) {
     }
 }

@@ -1,5 +1,7 @@
 package org.neuroarchive.individual.control;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -12,6 +14,8 @@ import org.neuroarchive.archive.control.ArchiveOutcome;
 import org.neuroarchive.archive.control.ArchiveService;
 import org.neuroarchive.archive.control.ClaimedFile;
 import org.neuroarchive.archive.control.FilingInstructions;
+import org.neuroarchive.audit.entity.Actor;
+import org.neuroarchive.audit.entity.AuditEvent;
 import org.neuroarchive.importlog.entity.LogSource;
 import org.neuroarchive.individual.entity.ImportRequest;
 import org.neuroarchive.individual.entity.StagedFile;
@@ -22,9 +26,11 @@ import org.neuroarchive.matching.control.MatchingCriteria;
  * Archives one selected series of an individual import through the one archive service, with the
  * import's criteria, project, PatientID and alternate UIDs; its files move from staging into the
  * archive when the transaction commits. A message delivered twice finds the series done and archives
- * nothing again.
+ * nothing again. It is archived for the person who asked for it: into a project they may not modify
+ * it is not archived, and stays staged with the reason.
  */
 @Stateless
+@RolesAllowed({Roles.SYSTEM, Roles.USER})
 public class IndividualArchiver {
 
     @PersistenceContext
@@ -37,27 +43,36 @@ public class IndividualArchiver {
     StagingArea staging;
 
     /**
-     * Answers the import id, or -1 when the series is unknown. A series that is no longer waiting
-     * (a message delivered again) is left as it is, but its import id is still answered: the
-     * delivery that archived it may have lost the database before it counted the import's progress.
+     * What one archive message did: the import id (-1: the series is unknown), and the audit row of what
+     * became of the series (null: nothing happened), to be recorded once the transaction has committed.
+     */
+    public record Result(long importId, AuditEvent.Builder audit) {
+    }
+
+    /**
+     * A series that is no longer waiting (a message delivered again) is left as it is, but its import
+     * id is still answered: the delivery that archived it may have lost the database before it counted
+     * the import's progress.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public long archive(long stagedSeriesId) {
+    public Result archive(long stagedSeriesId, Actor actor) {
         StagedSeries series = em.find(StagedSeries.class, stagedSeriesId, LockModeType.PESSIMISTIC_WRITE);
         if (series == null) {
-            return -1;
+            return new Result(-1, null);
         }
         if (series.getStatus() != StagedSeries.Status.QUEUED) {
-            return series.getImportId();
+            return new Result(series.getImportId(), null);
         }
         ImportRequest request = em.find(ImportRequest.class, series.getImportId());
         List<ClaimedFile> files = em.createNamedQuery(StagedFile.OF_SERIES, StagedFile.class)
                 .setParameter("seriesId", stagedSeriesId).getResultStream()
-                .map(f -> new ClaimedFile(staging.file(request.getId(), f.getRelativePath()), f.getRelativePath()))
+                .map(f -> new ClaimedFile(staging.file(request.getId(), f.getRelativePath()), logName(request, f.getRelativePath())))
                 .toList();
         ArchiveOutcome outcome = archive.archive(LogSource.individualImport(request.getId()), files,
-                instructions(request, series));
-        if (outcome.held()) {
+                instructions(request, series).filedFor(actor));
+        if (outcome.refused()) {
+            series.moveTo(StagedSeries.Status.ERROR, "not archived: " + outcome.heldReason());
+        } else if (outcome.held()) {
             series.moveTo(StagedSeries.Status.ERROR, "not archived: " + outcome.heldReason()
                     + "; parse again with other criteria (e.g. a specific PatientID)");
         } else if (outcome.seriesId() == null && outcome.quarantined() == 0) {
@@ -70,7 +85,7 @@ public class IndividualArchiver {
             series.archivedAs(outcome.seriesId());
             series.moveTo(StagedSeries.Status.ARCHIVED, outcome.placement() + ": " + outcome.summary());
         }
-        return request.getId();
+        return new Result(request.getId(), outcome.auditEvent(actor, "staged-series", stagedSeriesId));
     }
 
     /** Records why a series could not be archived (its archive transaction rolled back). */
@@ -84,6 +99,15 @@ public class IndividualArchiver {
             series.moveTo(StagedSeries.Status.ERROR, "not archived: " + reason);
         }
         return series.getImportId();
+    }
+
+    /**
+     * How the import log names a staged file: its path below the import, or only its name when the
+     * folder names are PatientIDs ({@code patientidfromdir}): the log carries no patient data.
+     */
+    static String logName(ImportRequest request, String relativePath) {
+        return request.criteria().subject() == MatchingCriteria.Subject.PATIENT_ID_FROM_DIR
+                ? relativePath.substring(relativePath.lastIndexOf('/') + 1) : relativePath;
     }
 
     private static FilingInstructions instructions(ImportRequest request, StagedSeries series) {

@@ -1,5 +1,7 @@
 package org.neuroarchive.individual.control;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -8,7 +10,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
-import org.neuroarchive.importlog.control.ImportLog;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
 import org.neuroarchive.individual.entity.ImportRequest;
 import org.neuroarchive.individual.entity.ImportStatus;
@@ -21,13 +22,14 @@ import org.neuroarchive.individual.entity.StagedSeries;
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+@RolesAllowed({Roles.SYSTEM, Roles.USER})
 public class ParseProgress {
 
     @PersistenceContext
     EntityManager em;
 
     @Inject
-    ImportLog importLog;
+    ImportAccess access;
 
     /**
      * Starts the parse of this generation if the import is waiting for it (a duplicate or stale message
@@ -78,7 +80,7 @@ public class ParseProgress {
             return;
         }
         request.moveTo(ImportStatus.PARSING_ERROR, request.getPercent(), reason);
-        importLog.importStep(importId, ImportLogEntry.Outcome.FAILED, "parsing failed: " + reason);
+        access.log(request, ImportLogEntry.Outcome.FAILED, "parsing failed: " + reason);
     }
 
     /** Whether the import is still to be parsed by this generation (false once cancelled). */
@@ -92,6 +94,6 @@ public class ParseProgress {
     }
 
     public void log(long importId, String message) {
-        importLog.importStep(importId, ImportLogEntry.Outcome.IMPORT, message);
+        access.log(em.find(ImportRequest.class, importId), ImportLogEntry.Outcome.IMPORT, message);
     }
 }

@@ -1,5 +1,7 @@
 package org.neuroarchive.individual.control;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -8,6 +10,9 @@ import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import org.neuroarchive.application.DatabaseOutage;
 import org.neuroarchive.archive.control.ArchiveStorageException;
+import org.neuroarchive.audit.control.AuditTrail;
+import org.neuroarchive.audit.entity.Actor;
+import org.neuroarchive.audit.entity.AuditEvent;
 
 /**
  * One archive message of an individual import: the series is archived in a transaction of its own.
@@ -16,10 +21,12 @@ import org.neuroarchive.archive.control.ArchiveStorageException;
  * series (reported, never hidden). A database that cannot be reached is not the series' fault: the
  * failure goes back to the message-driven bean, and the message is delivered again later. Then the
  * import's progress is counted again (also for a series archived by an earlier delivery) and, once
- * complete, its staging folder removed.
+ * complete, its staging folder removed. The series is archived for the person who asked for it (their
+ * project permissions decide), and what became of it goes to the audit trail after its transaction.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@RolesAllowed({Roles.SYSTEM, Roles.USER})
 public class SeriesArchiving {
 
     private static final Logger LOG = Logger.getLogger("org.neuroarchive.import");
@@ -33,13 +40,20 @@ public class SeriesArchiving {
     @Inject
     StagingArea staging;
 
+    @Inject
+    AuditTrail audit;
+
     private static final int ATTEMPTS = 3;
 
-    public void archive(long stagedSeriesId) {
+    public void archive(long stagedSeriesId, Actor actor) {
         long importId = -1;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                importId = archiver.archive(stagedSeriesId);
+                IndividualArchiver.Result result = archiver.archive(stagedSeriesId, actor);
+                importId = result.importId();
+                if (result.audit() != null) {
+                    audit.record(result.audit());
+                }
                 break;
             } catch (ArchiveStorageException | EJBException e) {
                 if (DatabaseOutage.causedBy(e)) {
@@ -52,6 +66,8 @@ public class SeriesArchiving {
                         + ATTEMPTS + "): " + reason);
                 if (attempt == ATTEMPTS) {
                     importId = archiver.failed(stagedSeriesId, reason);
+                    audit.record(AuditEvent.of(actor, "series.archive").object("staged-series", stagedSeriesId)
+                            .failed(reason));
                 } else {
                     pause(attempt);
                 }

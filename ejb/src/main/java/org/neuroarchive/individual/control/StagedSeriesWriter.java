@@ -1,5 +1,7 @@
 package org.neuroarchive.individual.control;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -19,6 +21,7 @@ import org.neuroarchive.matching.control.SeriesIdentity;
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+@RolesAllowed({Roles.SYSTEM, Roles.USER})
 public class StagedSeriesWriter {
 
     @PersistenceContext

@@ -1,5 +1,7 @@
 package org.neuroarchive.individual.control;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -12,7 +14,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.logging.Logger;
 import org.neuroarchive.config.ImportSettings;
-import org.neuroarchive.importlog.control.ImportLog;
+import org.neuroarchive.audit.entity.Actor;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
 import org.neuroarchive.individual.entity.ImportRequest;
 import org.neuroarchive.individual.entity.ImportStatus;
@@ -26,6 +28,7 @@ import org.neuroarchive.individual.entity.ImportStatus;
  * delivery that archived the last series may have lost the database before counting it).
  */
 @Stateless
+@RolesAllowed({Roles.SYSTEM, Roles.USER})
 public class StalledImports {
 
     private static final Logger LOG = Logger.getLogger("org.neuroarchive.import");
@@ -46,7 +49,7 @@ public class StalledImports {
     ImportRecovery recovery;
 
     @Inject
-    ImportLog importLog;
+    ImportAccess access;
 
     @Inject
     StalledImports self;
@@ -81,7 +84,7 @@ public class StalledImports {
         }
         String what;
         if (request.getStatus() == ImportStatus.UPLOAD_COMPLETE) {
-            messages.parse(importId, request.getParseGeneration());
+            messages.parse(importId, request.getParseGeneration(), Actor.parse(request.getCreatedBy()));
             what = "its parse message";
         } else if (request.getStatus() == ImportStatus.QUEUED_FOR_ARCHIVE || request.getStatus() == ImportStatus.ARCHIVING) {
             what = "the archive messages of its " + recovery.resendArchiveMessages(importId) + " waiting series";
@@ -89,7 +92,7 @@ public class StalledImports {
             return;
         }
         request.messagesResent();
-        importLog.importStep(importId, ImportLogEntry.Outcome.RETRIED, "nothing moved for " + settings.resendAfterMinutes()
+        access.log(request, ImportLogEntry.Outcome.RETRIED, "nothing moved for " + settings.resendAfterMinutes()
                 + " minutes: " + what + " sent again");
     }
 }

@@ -100,6 +100,14 @@ public class ImportRequest extends UpdatableRecord {
     @Column(name = "series_failed", nullable = false)
     private int seriesFailed;
 
+    /** Who created it: an actor's text ({@code user:alice}, {@code apikey:…}). */
+    @Column(name = "created_by", nullable = false, length = 255)
+    private String createdBy;
+
+    /** Who asked to archive its selected series (an actor's text), or null. */
+    @Column(name = "archive_actor", length = 255)
+    private String archiveActor;
+
     /** Incremented by every (re)parse, so that a stale parse message is ignored. */
     @Column(name = "parse_generation", nullable = false)
     private int parseGeneration;
@@ -107,7 +115,8 @@ public class ImportRequest extends UpdatableRecord {
     protected ImportRequest() {
     }
 
-    public ImportRequest(SourceKind sourceKind, String sourcePath, ImportStatus status, String salt) {
+    public ImportRequest(SourceKind sourceKind, String sourcePath, ImportStatus status, String salt, String createdBy) {
+        this.createdBy = ColumnText.clip(createdBy, 255);
         this.sourceKind = sourceKind;
         this.sourcePath = sourcePath;
         this.status = status;
@@ -162,6 +171,12 @@ public class ImportRequest extends UpdatableRecord {
 
     public void markUnpacked() {
         this.unpacked = true;
+    }
+
+    /** {@code actor} asked to archive {@code selected} series. */
+    public void archiveStarted(int selected, String actor) {
+        this.archiveActor = ColumnText.clip(actor, 255);
+        archiveStarted(selected);
     }
 
     public void archiveStarted(int selected) {
@@ -254,6 +269,14 @@ public class ImportRequest extends UpdatableRecord {
 
     public int getSeriesFailed() {
         return seriesFailed;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public String getArchiveActor() {
+        return archiveActor;
     }
 
     public int getParseGeneration() {

@@ -1,5 +1,7 @@
 package org.neuroarchive.matching.control;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,6 +18,7 @@ import org.neuroarchive.matching.entity.Subject;
  * existing subject, study and series it matches by the criteria (as far as the match goes).
  */
 @Stateless
+@RolesAllowed({Roles.SYSTEM, Roles.USER})
 public class ExistingMatch {
 
     /** The match; ids null where nothing matches. {@code text} e.g. {@code S1234ABC/2/5}, or "". */

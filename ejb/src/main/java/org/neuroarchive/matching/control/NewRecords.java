@@ -1,5 +1,7 @@
 package org.neuroarchive.matching.control;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -25,6 +27,7 @@ import org.neuroarchive.matching.entity.Subject;
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+@RolesAllowed({Roles.SYSTEM, Roles.USER})
 public class NewRecords {
 
     @PersistenceContext

@@ -1,5 +1,7 @@
 package org.neuroarchive.matching.control;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,6 +15,7 @@ import org.neuroarchive.matching.entity.Project;
  * the generic project 999999.
  */
 @Stateless
+@RolesAllowed({Roles.SYSTEM, Roles.USER})
 public class ProjectResolver {
 
     @PersistenceContext

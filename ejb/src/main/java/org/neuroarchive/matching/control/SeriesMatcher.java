@@ -1,5 +1,7 @@
 package org.neuroarchive.matching.control;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,6 +16,7 @@ import org.neuroarchive.matching.entity.Study;
  * duplicated.
  */
 @Stateless
+@RolesAllowed({Roles.SYSTEM, Roles.USER})
 public class SeriesMatcher {
 
     @PersistenceContext

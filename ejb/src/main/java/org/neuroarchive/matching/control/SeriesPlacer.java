@@ -1,5 +1,7 @@
 package org.neuroarchive.matching.control;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.neuroarchive.matching.entity.Enrollment;
@@ -10,6 +12,7 @@ import org.neuroarchive.matching.entity.Subject;
 
 /** Finds or creates everything a series is filed under, by NiDB's rules and the chosen matching criteria. */
 @Stateless
+@RolesAllowed({Roles.SYSTEM, Roles.USER})
 public class SeriesPlacer {
 
     @Inject
@@ -29,7 +32,11 @@ public class SeriesPlacer {
      * null, names the project instead of the StudyDescription rule (a person's choice on release).
      */
     public Placement place(SeriesIdentity identity, String projectCostcenter, MatchingCriteria criteria) {
-        Project project = project(identity, projectCostcenter);
+        return place(identity, project(identity, projectCostcenter), criteria);
+    }
+
+    /** Files the series in {@code project} (resolved by the caller with {@link #project}). */
+    public Placement place(SeriesIdentity identity, Project project, MatchingCriteria criteria) {
         Found<Subject> subject = subjects.findOrCreate(identity, criteria.subject());
         Enrollment enrollment = subjects.enroll(subject.value(), project);
         Found<Study> study = studies.findOrCreate(enrollment, identity, criteria.study());

@@ -1,5 +1,7 @@
 package org.neuroarchive.matching.control;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,6 +20,7 @@ import org.neuroarchive.matching.entity.Study;
  * a person released it) joins the study with its StudyInstanceUID in the enrollment, if there is one.
  */
 @Stateless
+@RolesAllowed({Roles.SYSTEM, Roles.USER})
 public class StudyMatcher {
 
     static final Duration WINDOW = Duration.ofSeconds(30);

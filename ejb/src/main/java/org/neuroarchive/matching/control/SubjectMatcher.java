@@ -1,5 +1,7 @@
 package org.neuroarchive.matching.control;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,6 +20,7 @@ import org.neuroarchive.matching.entity.Subject;
  * not yet.
  */
 @Stateless
+@RolesAllowed({Roles.SYSTEM, Roles.USER})
 public class SubjectMatcher {
 
     private static final int ATTEMPTS = 3;
@@ -65,7 +68,7 @@ public class SubjectMatcher {
                 return new Found<>(em.find(Subject.class, made.get().value()), made.get().created());
             }
         }
-        throw new IllegalStateException("could not find or create the subject for PatientID " + identity.patientId());
+        throw new IllegalStateException("could not find or create the subject of this series after " + ATTEMPTS + " attempts");
     }
 
     /**

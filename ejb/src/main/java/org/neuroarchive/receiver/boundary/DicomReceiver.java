@@ -1,5 +1,8 @@
 package org.neuroarchive.receiver.boundary;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -16,19 +19,26 @@ import java.util.logging.Logger;
 import org.neuroarchive.common.control.Folders;
 import org.neuroarchive.config.ReceiverSettings;
 import org.neuroarchive.config.StorageLocations;
+import org.neuroarchive.dicom.DicomPeer;
+import org.neuroarchive.dicom.ListenerSettings;
 import org.neuroarchive.dicom.StorageListener;
+import org.neuroarchive.matching.control.ProjectResolver;
 import org.neuroarchive.receiver.control.ReceivedObjects;
+import org.neuroarchive.receiver.control.ReceiverConfiguration;
 import org.neuroarchive.receiver.control.ReceiverStatus;
 
 /**
  * The DICOM receiver starts and stops with the application: a C-STORE SCP feeding incomingdir (see
- * {@link ReceivedObjects}). A port already in use leaves it in state {@code failed} with a clear log
- * line; the rest of the application runs on.
+ * {@link ReceivedObjects}), for the peers and within the limits of its {@link ReceiverConfiguration}.
+ * A port already in use or a configuration that cannot work leaves it in state {@code failed} with a
+ * clear log line; the rest of the application runs on.
  */
 @Singleton
 @Startup
 @DependsOn("ApplicationStartup")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@RunAs(Roles.SYSTEM)
+@PermitAll
 public class DicomReceiver {
 
     private static final Logger LOG = Logger.getLogger("org.neuroarchive.receiver");
@@ -45,6 +55,9 @@ public class DicomReceiver {
     @Inject
     ReceiverStatus status;
 
+    @Inject
+    ProjectResolver projects;
+
     @Resource
     ManagedThreadFactory threads;
 
@@ -52,27 +65,58 @@ public class DicomReceiver {
 
     @PostConstruct
     void start() {
-        String where = settings.aet() + " on " + settings.bindAddress() + ":" + settings.port();
         if (!settings.enabled()) {
             status.moveTo(ReceiverStatus.State.DISABLED, "disabled by neuroarchive.dicom.enabled=false", settings.aet(),
                     settings.bindAddress(), settings.port());
             LOG.info("DICOM receiver disabled (neuroarchive.dicom.enabled=false)");
             return;
         }
+        ReceiverConfiguration configuration;
+        try {
+            configuration = ReceiverConfiguration.of(settings);
+        } catch (IllegalArgumentException wrong) {
+            fail(wrong.getMessage());
+            return;
+        }
+        configuration.warnings().forEach(LOG::warning);
+        ListenerSettings listening = configuration.listener();
+        warnAboutMissingProjects(listening);
         // objects that were arriving when the server stopped never completed
         Folders.deleteTree(locations.receiving());
         try {
-            listener = StorageListener.open(settings.bindAddress(), settings.port(), settings.aet(), locations.receiving(),
-                    objects, threads);
-            status.moveTo(ReceiverStatus.State.LISTENING, "accepting C-ECHO and C-STORE", settings.aet(),
-                    settings.bindAddress(), settings.port());
-            LOG.info(() -> "DICOM receiver " + where + " is listening"
-                    + (settings.allowedCallingAets().isEmpty() ? "" : "; calling AE titles allowed: " + settings.allowedCallingAets()));
+            listener = StorageListener.open(listening, locations.receiving(), objects, threads);
+            status.moveTo(ReceiverStatus.State.LISTENING, listening.peers().isEmpty()
+                            ? "no peers listed (neuroarchive.dicom.peers): every association is refused"
+                            : "accepting C-ECHO and C-STORE", settings.aet(), settings.bindAddress(), listener.port());
+            status.tlsPort(listener.tlsPort() < 0 ? null : listener.tlsPort());
+            LOG.info(() -> "DICOM receiver " + settings.aet() + " is listening on " + settings.bindAddress()
+                    + (listener.port() < 0 ? "" : " port " + listener.port())
+                    + (listener.tlsPort() < 0 ? "" : " TLS port " + listener.tlsPort()
+                       + (listening.tls().clientCertificates() ? " (client certificates required)" : ""))
+                    + "; peers: " + listening.peers() + "; limits: " + listening.limits());
         } catch (BindException inUse) {
-            fail("port " + settings.port() + " on " + settings.bindAddress() + " is in use or not available ("
-                    + inUse.getMessage() + "): set neuroarchive.dicom.port (NEUROARCHIVE_DICOM_PORT) to a free port");
+            fail("port " + settings.port() + (listening.tls() == null ? "" : " or " + listening.tls().port()) + " on "
+                    + settings.bindAddress() + " is in use or not available (" + inUse.getMessage()
+                    + "): set neuroarchive.dicom.port (NEUROARCHIVE_DICOM_PORT) to a free port");
         } catch (IOException | RuntimeException e) {
             fail("could not listen on " + settings.bindAddress() + ":" + settings.port() + ": " + e.getMessage());
+        }
+    }
+
+    /** A peer's project that does not exist (yet) makes its series fail until someone creates it: say so now. */
+    private void warnAboutMissingProjects(ListenerSettings listening) {
+        if (projects == null) {
+            return;
+        }
+        for (DicomPeer peer : listening.peers().list()) {
+            try {
+                if (peer.costcenter() != null && projects.byCostcenter(peer.costcenter()).isEmpty()) {
+                    LOG.warning(() -> "DICOM peer " + peer.text() + " files into project " + peer.costcenter()
+                            + ", which does not exist: its series fail until the project is created");
+                }
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "could not check the project of DICOM peer " + peer.text() + ": " + e);
+            }
         }
     }
 

@@ -4,22 +4,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import org.neuroarchive.archive.control.AtomicFiles;
-import org.neuroarchive.config.ReceiverSettings;
 import org.neuroarchive.config.StorageLocations;
+import org.neuroarchive.dicom.AssociationInfo;
+import org.neuroarchive.dicom.DicomPeer;
+import org.neuroarchive.dicom.Refusal;
 import org.neuroarchive.dicom.StorageListener;
+import org.neuroarchive.importing.control.ReceivedFolders;
 import org.neuroarchive.importing.control.ScanTrigger;
 
 /**
- * Takes each object the DICOM receiver completed and renames it into
- * {@code incomingdir/received/<calling AE>/}, where the global import takes it without waiting for
- * it to settle (it is complete by construction); asks for a scan at most once a second while
- * objects arrive and once more when an association ends. An object from a calling AE title that is
- * not allowed, or one that cannot be moved, is refused: the sender gets no success for it.
+ * Takes each object the DICOM receiver completed and renames it into the peer's folder of
+ * {@code incomingdir/received/} (named by the configured peer entry, see {@link ReceivedFolders}; the
+ * file name is a fresh UUID), where the global import takes it without waiting for it to settle; asks
+ * for a scan at most once a second while objects arrive and once more when an association ends. Only
+ * regular files inside the receiving folder are ever moved, and only into the received folder.
+ * Associations and refusals go to the {@link ReceiverStatus} counters and the {@link ReceiverAudit}.
  */
 @ApplicationScoped
 public class ReceivedObjects implements StorageListener.Sink {
@@ -31,10 +37,10 @@ public class ReceivedObjects implements StorageListener.Sink {
     StorageLocations locations;
 
     @Inject
-    ReceiverSettings settings;
+    ReceiverStatus status;
 
     @Inject
-    ReceiverStatus status;
+    ReceiverAudit audit;
 
     @Inject
     ScanTrigger scans;
@@ -42,22 +48,21 @@ public class ReceivedObjects implements StorageListener.Sink {
     private final AtomicLong lastScanRequest = new AtomicLong();
 
     @Override
-    public void received(Path file, String callingAet, String transferSyntaxUid) throws IOException {
-        if (!settings.allowedCallingAets().isEmpty() && !settings.allowedCallingAets().contains(callingAet)) {
-            status.failed();
-            Files.deleteIfExists(file);
-            LOG.warning(() -> "refused an object from calling AE title '" + callingAet + "': not in neuroarchive.dicom.allowed-calling-aets");
-            throw new IOException("calling AE title " + callingAet + " is not allowed to store");
-        }
-        long size = Files.size(file);
+    public void received(Path file, AssociationInfo association, String transferSyntaxUid) throws IOException {
         try {
-            moveIntoIncoming(file, folderName(callingAet));
-        } catch (IOException e) {
+            Path source = inside(locations.receiving(), file);
+            if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException("not a regular file: " + source.getFileName());
+            }
+            long size = Files.size(source);
+            moveIntoIncoming(source, folder(association.peer()));
+            status.received(size);
+        } catch (IOException | RuntimeException e) {
             status.failed();
-            LOG.warning(() -> "a received object could not be put into incomingdir: " + e);
+            LOG.warning(() -> "a received object of association " + association.number()
+                    + " could not be put into incomingdir: " + e);
             throw e;
         }
-        status.received(size);
         long now = System.currentTimeMillis();
         long last = lastScanRequest.get();
         if (now - last >= SCAN_EVERY_MILLIS && lastScanRequest.compareAndSet(last, now)) {
@@ -66,25 +71,48 @@ public class ReceivedObjects implements StorageListener.Sink {
     }
 
     @Override
-    public void associationOpened(String remote) {
+    public void associationOpened(AssociationInfo association) {
         status.associationOpened();
     }
 
     @Override
-    public void associationEnded(String remote, boolean released) {
+    public void associationEnded(AssociationInfo association, boolean released, int objectsStored, String problem) {
         status.associationEnded();
-        if (!released) {
-            LOG.info(() -> "DICOM association from " + remote + " ended without release; objects not complete were discarded");
-        }
+        audit.association(association, released, objectsStored, problem);
         scans.scanSoon();
     }
 
-    private void moveIntoIncoming(Path file, String folder) throws IOException {
-        Path dir = locations.received().resolve(folder);
+    @Override
+    public void refused(Refusal refusal) {
+        status.refused(refusal.reason());
+        audit.refused(refusal);
+    }
+
+    /** The peer's folder below incomingdir/received, checked to be a direct child of it. */
+    private Path folder(DicomPeer peer) throws IOException {
+        Path received = locations.received().toAbsolutePath().normalize();
+        Path folder = received.resolve(ReceivedFolders.folderName(peer.aet(), peer.costcenter())).normalize();
+        if (!received.equals(folder.getParent())) {
+            throw new IOException("peer folder outside incomingdir/received");
+        }
+        return folder;
+    }
+
+    /** {@code file}, absolute, when it lies below {@code root}; an {@link IOException} otherwise. */
+    static Path inside(Path root, Path file) throws IOException {
+        Path base = root.toAbsolutePath().normalize();
+        Path path = file.toAbsolutePath().normalize();
+        if (!path.startsWith(base) || path.equals(base)) {
+            throw new IOException("refused to move a file outside " + base + ": " + path.getFileName());
+        }
+        return path;
+    }
+
+    private void moveIntoIncoming(Path file, Path dir) throws IOException {
         for (int attempt = 0; ; attempt++) {
             try {
-                // never overwrites: the same object sent twice is kept twice, and the archive decides
-                AtomicFiles.moveUnder(file, dir, file.getFileName() + ".dcm");
+                // a name of our own: never overwrites, and nothing a peer sent is in it
+                AtomicFiles.moveUnder(file, dir, UUID.randomUUID() + ".dcm");
                 return;
             } catch (NoSuchFileException folderRemoved) {
                 if (attempt >= 3 || !Files.exists(file)) {
@@ -93,11 +121,5 @@ public class ReceivedObjects implements StorageListener.Sink {
                 // the scanner removed the empty folder just now: create it again
             }
         }
-    }
-
-    /** The calling AE title as a folder name: letters, digits, '-', '_' and '.'; "unknown" if empty. */
-    static String folderName(String callingAet) {
-        String clean = callingAet.replaceAll("[^A-Za-z0-9._-]", "_");
-        return clean.isEmpty() || clean.startsWith(".") ? "unknown" + clean : clean;
     }
 }

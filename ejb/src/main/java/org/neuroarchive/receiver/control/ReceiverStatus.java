@@ -2,11 +2,16 @@ package org.neuroarchive.receiver.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.neuroarchive.dicom.Refusal;
 
 /**
  * What the DICOM receiver is doing: its state (with the reason when it could not start) and its
- * counters since the application started.
+ * counters since the application started, refusals by reason included.
  */
 @ApplicationScoped
 public class ReceiverStatus {
@@ -14,10 +19,13 @@ public class ReceiverStatus {
     /** Whether the receiver listens. */
     public enum State { STARTING, LISTENING, DISABLED, FAILED, STOPPED }
 
-    /** A snapshot for the API and the screens. */
-    public record View(String state, String message, String aet, String bindAddress, int port, long associations,
-                       int activeAssociations, long objectsReceived, long bytesReceived, long failures,
-                       Instant lastReceivedAt) {
+    /**
+     * A snapshot for the API and the screens. {@code tlsPort}: null without TLS. {@code refused}: associations and
+     * objects refused; {@code refusedByReason}: the same by reason ({@code unknown-peer}, {@code free-space}…).
+     */
+    public record View(String state, String message, String aet, String bindAddress, int port, Integer tlsPort,
+                       long associations, int activeAssociations, long objectsReceived, long bytesReceived, long failures,
+                       long refused, Map<String, Long> refusedByReason, Instant lastReceivedAt) {
     }
 
     private volatile State state = State.STARTING;
@@ -25,12 +33,14 @@ public class ReceiverStatus {
     private volatile String aet = "";
     private volatile String bindAddress = "";
     private volatile int port;
+    private volatile Integer tlsPort;
     private volatile Instant lastReceivedAt;
     private final AtomicLong associations = new AtomicLong();
     private final AtomicLong active = new AtomicLong();
     private final AtomicLong objects = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final Map<Refusal.Reason, AtomicLong> refusals = new ConcurrentHashMap<>();
 
     public void moveTo(State state, String message, String aet, String bindAddress, int port) {
         this.state = state;
@@ -38,6 +48,11 @@ public class ReceiverStatus {
         this.aet = aet;
         this.bindAddress = bindAddress;
         this.port = port;
+    }
+
+    /** The TLS port the receiver listens on, or null. */
+    public void tlsPort(Integer tlsPort) {
+        this.tlsPort = tlsPort;
     }
 
     public void stopped() {
@@ -64,12 +79,19 @@ public class ReceiverStatus {
         failures.incrementAndGet();
     }
 
+    void refused(Refusal.Reason reason) {
+        refusals.computeIfAbsent(reason, r -> new AtomicLong()).incrementAndGet();
+    }
+
     public long objectsReceived() {
         return objects.get();
     }
 
     public View view() {
-        return new View(state.name().toLowerCase(java.util.Locale.ROOT), message, aet, bindAddress, port,
-                associations.get(), (int) active.get(), objects.get(), bytes.get(), failures.get(), lastReceivedAt);
+        Map<String, Long> byReason = new TreeMap<>();
+        refusals.forEach((reason, count) -> byReason.put(reason.text(), count.get()));
+        long refused = byReason.values().stream().mapToLong(Long::longValue).sum();
+        return new View(state.name().toLowerCase(Locale.ROOT), message, aet, bindAddress, port, tlsPort, associations.get(),
+                (int) active.get(), objects.get(), bytes.get(), failures.get(), refused, byReason, lastReceivedAt);
     }
 }

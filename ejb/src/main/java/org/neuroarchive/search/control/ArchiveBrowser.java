@@ -1,24 +1,40 @@
 package org.neuroarchive.search.control;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.neuroarchive.archive.control.ArchiveLayout;
 import org.neuroarchive.archive.control.InstanceNumberGaps;
+import org.neuroarchive.audit.control.PhiReads;
+import org.neuroarchive.audit.entity.AuditEvent;
 import org.neuroarchive.config.StorageLocations;
 import org.neuroarchive.matching.entity.AlternateUid;
 import org.neuroarchive.matching.entity.Series;
 import org.neuroarchive.matching.entity.Study;
 import org.neuroarchive.matching.entity.Subject;
 import org.neuroarchive.common.control.Paging;
+import org.neuroarchive.security.control.Caller;
+import org.neuroarchive.security.control.Callers;
+import org.neuroarchive.security.control.ProjectScope;
+import org.neuroarchive.security.entity.ProjectPermission;
 
-/** Read-only views of what is archived. */
+/**
+ * Read-only views of what is archived, as far as the caller may see it: subjects enrolled in a
+ * project it may view, series (and their studies) of such projects; anything else is not found.
+ * Patient name, birth date and alternate UIDs only with the right to view PHI of one of the
+ * subject's projects (a read that shows them is audited).
+ */
 @Stateless
+@RolesAllowed({Roles.SYSTEM, Roles.USER})
 public class ArchiveBrowser {
 
     /** At most this many missing InstanceNumbers are listed (the count is always complete). */
@@ -30,20 +46,57 @@ public class ArchiveBrowser {
     @Inject
     StorageLocations locations;
 
+    @Inject
+    Callers callers;
+
+    @Inject
+    PhiReads phiReads;
+
     public List<SubjectView> subjects(int offset, int limit) {
-        return Paging.page(em.createNamedQuery(Subject.ALL, Subject.class), offset, limit)
-                .getResultList().stream()
-                .map(s -> new SubjectView(s.getId(), s.getUid(), s.getFamily() == null ? null : s.getFamily().getUid(),
-                        s.getPatientName(), s.getSex(), s.getBirthDate(),
-                        s.getAlternateUids().stream().map(AlternateUid::getAltuid).toList()))
-                .toList();
+        Caller caller = callers.current();
+        ProjectScope visible = ProjectScope.of(caller, ProjectPermission.VIEW_DATA);
+        if (visible.none()) {
+            return List.of();
+        }
+        List<Subject> subjects = Paging.page(visible.bind(em.createQuery("SELECT s FROM Subject s WHERE "
+                + (visible.all() ? "1 = 1" : "EXISTS (SELECT e FROM Enrollment e WHERE e.subject = s AND "
+                + visible.where("e.project.id", "projects") + ")") + " ORDER BY s.id", Subject.class), "projects"),
+                offset, limit).getResultList();
+        Set<Long> withPhi = subjectsWithPhi(caller, subjects);
+        List<SubjectView> views = subjects.stream().map(s -> view(s, withPhi.contains(s.getId()))).toList();
+        if (!withPhi.isEmpty()) {
+            phiReads.shown(AuditEvent.of(caller.actor(), "subject.read").object("subject", null)
+                    .detail("patient data of " + withPhi.size() + " subjects (offset " + offset + ")"));
+        }
+        return views;
     }
 
+    private static SubjectView view(Subject s, boolean phi) {
+        return new SubjectView(s.getId(), s.getUid(), s.getFamily() == null ? null : s.getFamily().getUid(),
+                phi ? s.getPatientName() : null, s.getSex(), phi ? s.getBirthDate() : null,
+                phi ? s.getAlternateUids().stream().map(AlternateUid::getAltuid).toList() : null);
+    }
+
+    /** The ids of those subjects whose patient fields the caller may see: VIEW_PHI on one of their projects. */
+    private Set<Long> subjectsWithPhi(Caller caller, List<Subject> subjects) {
+        Set<Long> ids = new HashSet<>();
+        subjects.forEach(s -> ids.add(s.getId()));
+        ProjectScope phi = ProjectScope.of(caller, ProjectPermission.VIEW_PHI);
+        if (phi.all() || ids.isEmpty() || phi.none()) {
+            return phi.all() ? ids : Set.of();
+        }
+        return new HashSet<>(em.createQuery("SELECT e.subject.id FROM Enrollment e WHERE e.subject.id IN :ids "
+                        + "AND e.project.id IN :projects", Long.class)
+                .setParameter("ids", ids).setParameter("projects", phi.projects()).getResultList());
+    }
+
+    /** The series, if the caller may view its project's data. */
     public Optional<SeriesView> series(long id) {
-        Series series = em.find(Series.class, id);
-        if (series == null) {
+        Optional<Series> found = visibleSeries(id);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
+        Series series = found.get();
         Study study = series.getStudy();
         String subjectUid = study.getSubject().getUid();
         return Optional.of(new SeriesView(series.getId(), series.getSeriesNum(), series.getSeriesInstanceUid(),
@@ -57,10 +110,18 @@ public class ArchiveBrowser {
                 Files.isRegularFile(thumbnailOf(series))));
     }
 
-    /** The series' {@code thumb.png}, when the series exists and has one. */
+    /** The series' {@code thumb.png}, when the caller may see the series and it has one. */
     public Optional<Path> thumbnail(long seriesId) {
-        Series series = em.find(Series.class, seriesId);
-        return series == null ? Optional.empty() : Optional.of(thumbnailOf(series)).filter(Files::isRegularFile);
+        return visibleSeries(seriesId).map(this::thumbnailOf).filter(Files::isRegularFile);
+    }
+
+    private Optional<Series> visibleSeries(long id) {
+        Series series = em.find(Series.class, id);
+        if (series == null || !callers.current().may(ProjectPermission.VIEW_DATA,
+                series.getStudy().getEnrollment().getProject().getId())) {
+            return Optional.empty();
+        }
+        return Optional.of(series);
     }
 
     private Path thumbnailOf(Series series) {

@@ -1,5 +1,7 @@
 package org.neuroarchive.stats.control;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -8,9 +10,19 @@ import org.neuroarchive.importing.control.IncomingScanner;
 import org.neuroarchive.receiver.control.ReceiverStatus;
 import org.neuroarchive.importing.entity.ImportBatch;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
+import org.neuroarchive.security.control.Caller;
+import org.neuroarchive.security.control.Callers;
+import org.neuroarchive.security.control.ProjectScope;
+import org.neuroarchive.security.entity.ProjectPermission;
 
-/** Counts from the database. */
+/**
+ * Counts from the database, as far as the caller may see: subjects, studies, series, instances and
+ * duplicates of the projects it may view. The queues of the global import (held, failed, problem,
+ * queued, waiting and received files) belong to no project yet: they are counted for reviewers and
+ * admins, and 0 for everyone else.
+ */
 @Stateless
+@RolesAllowed(Roles.USER)
 public class StatisticsService {
 
     @PersistenceContext
@@ -22,29 +34,58 @@ public class StatisticsService {
     @Inject
     ReceiverStatus receiver;
 
+    @Inject
+    Callers callers;
+
     public ArchiveStats current() {
+        Caller caller = callers.current();
+        ProjectScope visible = ProjectScope.of(caller, ProjectPermission.VIEW_DATA);
+        boolean queues = caller.hasRole(Roles.REVIEWER);
         return new ArchiveStats(
-                count("SELECT COUNT(s) FROM Subject s"),
-                count("SELECT COUNT(s) FROM Study s"),
-                count("SELECT COUNT(s) FROM Series s"),
-                count("SELECT COUNT(i) FROM Instance i"),
-                count("SELECT COUNT(p) FROM ProblemFile p"),
-                em.createNamedQuery(ImportBatch.FILES_BY_STATUS, Number.class)
-                        .setParameter("status", ImportBatch.Status.HELD).getSingleResult().longValue(),
-                em.createNamedQuery(ImportLogEntry.COUNT_BY_OUTCOME, Long.class)
-                        .setParameter("outcome", ImportLogEntry.Outcome.DUPLICATE).getSingleResult(),
-                batches(ImportBatch.Status.QUEUED),
-                batches(ImportBatch.Status.FAILED),
-                batches(ImportBatch.Status.HELD),
-                scanner.waitingFiles(),
-                receiver.objectsReceived());
+                count(visible, "SELECT COUNT(s) FROM Subject s", "SELECT COUNT(s) FROM Subject s WHERE EXISTS "
+                        + "(SELECT e FROM Enrollment e WHERE e.subject = s AND e.project.id IN :projects)"),
+                count(visible, "SELECT COUNT(s) FROM Study s", "SELECT COUNT(s) FROM Study s WHERE s.enrollment.project.id IN :projects"),
+                count(visible, "SELECT COUNT(s) FROM Series s",
+                        "SELECT COUNT(s) FROM Series s WHERE s.study.enrollment.project.id IN :projects"),
+                count(visible, "SELECT COUNT(i) FROM Instance i",
+                        "SELECT COUNT(i) FROM Instance i WHERE i.series.study.enrollment.project.id IN :projects"),
+                queues ? count(ProjectScope.ALL, "SELECT COUNT(p) FROM ProblemFile p", null) : 0,
+                queues ? em.createNamedQuery(ImportBatch.FILES_BY_STATUS, Number.class)
+                        .setParameter("status", ImportBatch.Status.HELD).getSingleResult().longValue() : 0,
+                duplicates(visible),
+                queues ? batches(ImportBatch.Status.QUEUED) : 0,
+                queues ? batches(ImportBatch.Status.FAILED) : 0,
+                queues ? batches(ImportBatch.Status.HELD) : 0,
+                queues ? scanner.waitingFiles() : 0,
+                queues ? receiver.objectsReceived() : 0);
+    }
+
+    /** Duplicate files logged: all of them for admins, those logged with a project the caller may view otherwise. */
+    private long duplicates(ProjectScope visible) {
+        if (visible.all()) {
+            return em.createNamedQuery(ImportLogEntry.COUNT_BY_OUTCOME, Long.class)
+                    .setParameter("outcome", ImportLogEntry.Outcome.DUPLICATE).getSingleResult();
+        }
+        if (visible.none()) {
+            return 0;
+        }
+        return visible.bind(em.createQuery("SELECT COUNT(e) FROM ImportLogEntry e WHERE e.outcome = :outcome AND "
+                        + visible.where("e.projectId", "projects"), Long.class), "projects")
+                .setParameter("outcome", ImportLogEntry.Outcome.DUPLICATE).getSingleResult();
     }
 
     private long batches(ImportBatch.Status status) {
         return em.createNamedQuery(ImportBatch.COUNT_BY_STATUS, Long.class).setParameter("status", status).getSingleResult();
     }
 
-    private long count(String jpql) {
-        return em.createQuery(jpql, Long.class).getSingleResult();
+    /** {@code all} for callers who see every project, {@code scoped} (with {@code :projects}) for the others. */
+    private long count(ProjectScope visible, String all, String scoped) {
+        if (visible.all()) {
+            return em.createQuery(all, Long.class).getSingleResult();
+        }
+        if (visible.none()) {
+            return 0;
+        }
+        return visible.bind(em.createQuery(scoped, Long.class), "projects").getSingleResult();
     }
 }

@@ -72,6 +72,29 @@ class DicomReceiverTest {
     }
 
     @Test
+    void theRetiredCallingAeListKeepsTheReceiverFromStartingAndSaysWhatToSetInstead() throws Exception {
+        DicomReceiver receiver = receiver(0);
+        set(receiver.settings, "allowedCallingAets", Optional.of("SCANNER1,SCANNER2"));
+        receiver.start();
+        ReceiverStatus.View view = status.view();
+        assertEquals("failed", view.state());
+        assertTrue(view.message().contains("NEUROARCHIVE_DICOM_ALLOWED_CALLING_AETS"), view.message());
+        assertTrue(view.message().contains("NEUROARCHIVE_DICOM_PEERS"), view.message());
+        receiver.stop();
+    }
+
+    @Test
+    void aPeerListThatCannotBeReadKeepsTheReceiverFromStarting() throws Exception {
+        DicomReceiver receiver = receiver(0);
+        set(receiver.settings, "peers", Optional.of("CT1@10.0.0.5,no-at-sign"));
+        receiver.start();
+        assertEquals("failed", status.view().state());
+        assertTrue(status.view().message().contains("neuroarchive.dicom.peers (NEUROARCHIVE_DICOM_PEERS): peer entry 'no-at-sign'"),
+                status.view().message());
+        receiver.stop();
+    }
+
+    @Test
     void listensUntilStoppedAndClearsPartialObjectsLeftByACrash() throws Exception {
         Path leftover = Files.createDirectories(dir.resolve("incoming.receiving/association-7")).resolve("partial");
         Files.writeString(leftover, "half an object");

@@ -1,6 +1,9 @@
 package org.neuroarchive.archive.boundary;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,14 +26,17 @@ public class ProblemResource {
     @Inject
     ProblemQueue problems;
 
+    @RolesAllowed(Roles.REVIEWER)
     @GET
     public List<ProblemView> list(@QueryParam("offset") @DefaultValue("0") int offset,
                                   @QueryParam("limit") @DefaultValue("100") int limit) {
         return problems.list(offset, limit);
     }
 
+    @RolesAllowed(Roles.REVIEWER)
     @POST
     @Path("{id}/reimport")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response reimport(@PathParam("id") long id) {
         problems.reimport(id);
         return Response.accepted(Map.of("status", "moved back to incomingdir; the next scan imports it")).build();

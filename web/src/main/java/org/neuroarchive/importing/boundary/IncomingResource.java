@@ -1,13 +1,16 @@
 package org.neuroarchive.importing.boundary;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
-import org.neuroarchive.importing.control.ScanTrigger;
+import org.neuroarchive.importing.control.ScanRequests;
 
 /** {@code POST /api/incoming/scan}: scan incomingdir now instead of waiting for the timer. */
 @Path("incoming")
@@ -15,12 +18,14 @@ import org.neuroarchive.importing.control.ScanTrigger;
 public class IncomingResource {
 
     @Inject
-    ScanTrigger trigger;
+    ScanRequests scans;
 
+    @RolesAllowed(Roles.IMPORTER)
     @POST
     @Path("scan")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response scan() {
-        trigger.scanSoon();
+        scans.scanNow();
         return Response.accepted(Map.of("status", "scan of incomingdir requested")).build();
     }
 }

@@ -12,7 +12,9 @@ import org.neuroarchive.importing.control.BatchView;
 import org.neuroarchive.importing.control.ReviewActions;
 import org.neuroarchive.importing.control.ReviewQueue;
 import org.neuroarchive.importing.entity.ImportBatch;
+import org.neuroarchive.common.control.Roles;
 import org.neuroarchive.web.Pages;
+import jakarta.faces.context.FacesContext;
 
 /**
  * {@code /held}, {@code /failed} and {@code /problems}: the review queues of the global import with
@@ -37,15 +39,20 @@ public class ReviewPage {
     private final Map<Long, String> projects = new HashMap<>();
 
     public List<BatchView> getHeld() {
-        return queue.list(ImportBatch.Status.HELD, 0, PAGE);
+        return isReviewer() ? queue.list(ImportBatch.Status.HELD, 0, PAGE) : List.of();
     }
 
     public List<BatchView> getFailed() {
-        return queue.list(ImportBatch.Status.FAILED, 0, PAGE);
+        return isReviewer() ? queue.list(ImportBatch.Status.FAILED, 0, PAGE) : List.of();
     }
 
     public List<ProblemView> getProblems() {
-        return problems.list(0, PAGE);
+        return isReviewer() ? problems.list(0, PAGE) : List.of();
+    }
+
+    /** The queues are the reviewers' (and admins'): others see an empty page saying so. */
+    public boolean isReviewer() {
+        return FacesContext.getCurrentInstance().getExternalContext().isUserInRole(Roles.REVIEWER);
     }
 
     public void release(long id) {

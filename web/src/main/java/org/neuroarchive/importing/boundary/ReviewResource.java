@@ -1,5 +1,7 @@
 package org.neuroarchive.importing.boundary;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -37,6 +39,7 @@ public class ReviewResource {
     @Inject
     ReviewActions actions;
 
+    @RolesAllowed(Roles.REVIEWER)
     @GET
     @Path("held")
     public List<BatchView> held(@QueryParam("offset") @DefaultValue("0") int offset,
@@ -44,6 +47,7 @@ public class ReviewResource {
         return queue.list(ImportBatch.Status.HELD, offset, limit);
     }
 
+    @RolesAllowed(Roles.REVIEWER)
     @POST
     @Path("held/{id}/release")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -56,13 +60,16 @@ public class ReviewResource {
         return Response.accepted(Map.of("status", "released: the series is queued for archiving")).build();
     }
 
+    @RolesAllowed(Roles.REVIEWER)
     @POST
     @Path("held/{id}/discard")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response discard(@PathParam("id") long id) {
         actions.discard(id);
         return Response.ok(Map.of("status", "discarded: the files were moved to problemdir")).build();
     }
 
+    @RolesAllowed(Roles.REVIEWER)
     @GET
     @Path("failed")
     public List<BatchView> failed(@QueryParam("offset") @DefaultValue("0") int offset,
@@ -70,8 +77,10 @@ public class ReviewResource {
         return queue.list(ImportBatch.Status.FAILED, offset, limit);
     }
 
+    @RolesAllowed(Roles.REVIEWER)
     @POST
     @Path("failed/{id}/retry")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response retry(@PathParam("id") long id) {
         actions.retry(id);
         return Response.accepted(Map.of("status", "queued for another attempt")).build();

@@ -1,5 +1,7 @@
 package org.neuroarchive.importing.boundary;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -19,6 +21,7 @@ public class ScanResource {
     @Inject
     ScanLog scans;
 
+    @RolesAllowed(Roles.USER)
     @GET
     public List<ScanReport> recent(@QueryParam("limit") @DefaultValue("20") int limit) {
         return scans.recent(limit);

@@ -1,5 +1,7 @@
 package org.neuroarchive.importlog.boundary;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -20,6 +22,7 @@ public class ImportLogResource {
     @Inject
     ImportLogSearch search;
 
+    @RolesAllowed(Roles.USER)
     @GET
     public List<ImportLogView> search(@QueryParam("from") String from, @QueryParam("to") String to,
                                       @QueryParam("q") String keyword,

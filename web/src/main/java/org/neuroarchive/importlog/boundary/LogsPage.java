@@ -3,16 +3,16 @@ package org.neuroarchive.importlog.boundary;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
 import org.neuroarchive.importlog.control.ImportLogSearch;
 import org.neuroarchive.importlog.control.ImportLogView;
+import org.neuroarchive.web.PagedRows;
 
 /** {@code /logs}: the import log filtered by date range and keyword, newest first, a page at a time. */
 @Named("logs")
 @ViewScoped
-public class LogsPage implements Serializable {
+public class LogsPage extends PagedRows<ImportLogView> {
 
     private static final long serialVersionUID = 1L;
     public static final int PAGE = 50;
@@ -20,61 +20,20 @@ public class LogsPage implements Serializable {
     @Inject
     transient ImportLogSearch search;
 
-    private LocalDate from = LocalDate.now().minusDays(7);
-    private LocalDate to = LocalDate.now();
     private String keyword;
-    private int offset;
-    private transient List<ImportLogView> lines;
 
+    public LogsPage() {
+        super(PAGE, LocalDate.now().minusDays(7), LocalDate.now());
+    }
+
+    @Override
+    protected List<ImportLogView> load(int offset, int limit) {
+        return search.search(fromTime(), toTime(), keyword == null || keyword.isBlank() ? null : keyword.strip(), offset, limit);
+    }
+
+    /** The lines of the current page (the page's name for its rows). */
     public List<ImportLogView> getLines() {
-        if (lines == null) {
-            lines = search.search(from == null ? null : from.atStartOfDay(), to == null ? null : to.plusDays(1).atStartOfDay(),
-                    keyword == null || keyword.isBlank() ? null : keyword.strip(), offset, PAGE);
-        }
-        return lines;
-    }
-
-    public void filter() {
-        offset = 0;
-        lines = null;
-    }
-
-    public void next() {
-        offset += PAGE;
-        lines = null;
-    }
-
-    public void previous() {
-        offset = Math.max(0, offset - PAGE);
-        lines = null;
-    }
-
-    public boolean isFirstPage() {
-        return offset == 0;
-    }
-
-    public boolean isLastPage() {
-        return getLines().size() < PAGE;
-    }
-
-    public int getOffset() {
-        return offset;
-    }
-
-    public LocalDate getFrom() {
-        return from;
-    }
-
-    public void setFrom(LocalDate from) {
-        this.from = from;
-    }
-
-    public LocalDate getTo() {
-        return to;
-    }
-
-    public void setTo(LocalDate to) {
-        this.to = to;
+        return getRows();
     }
 
     public String getKeyword() {

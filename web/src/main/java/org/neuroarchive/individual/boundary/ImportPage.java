@@ -115,14 +115,11 @@ public class ImportPage implements Serializable {
         return detail != null && ImportStatus.ofCode(detail.status()).isArchivable();
     }
 
-
-
-
-
-
-
-
-
+    /** Whether the caller may archive, cancel or reparse this import (its creator, an admin; an importer). */
+    public boolean isMayAct() {
+        return detail != null && detail.mayAct()
+                && jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().isUserInRole("importer");
+    }
     public CriteriaChoice getCriteria() {
         return criteria;
     }

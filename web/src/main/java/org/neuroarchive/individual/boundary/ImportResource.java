@@ -1,5 +1,7 @@
 package org.neuroarchive.individual.boundary;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -58,6 +60,7 @@ public class ImportResource {
     ImportQueries queries;
 
 
+    @RolesAllowed(Roles.IMPORTER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(ServerPathImport body, @Context UriInfo uri) {
@@ -74,12 +77,14 @@ public class ImportResource {
                 .entity(Map.of("id", id, "status", status.code())).build();
     }
 
+    @RolesAllowed(Roles.USER)
     @GET
     public List<ImportViews.Summary> list(@QueryParam("offset") @DefaultValue("0") int offset,
                                           @QueryParam("limit") @DefaultValue("50") int limit) {
         return queries.list(offset, limit);
     }
 
+    @RolesAllowed(Roles.USER)
     @GET
     @Path("{id}")
     public ImportViews.Detail detail(@PathParam("id") long id) {
@@ -87,22 +92,26 @@ public class ImportResource {
     }
 
     /** Body (optional, JSON): {@code {"seriesIds":[...]}}; without it, the series selected by default. */
+    @RolesAllowed(Roles.IMPORTER)
     @POST
     @Path("{id}/archive")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response archive(@PathParam("id") long id, String body) {
         ArchiveRequest request = body == null || body.isBlank() ? null : Json.parse(body, ArchiveRequest.class);
         int queued = actions.archive(id, request == null ? null : request.seriesIds());
         return Response.accepted(Map.of("id", id, "status", "queueforarchive", "seriesQueued", queued)).build();
     }
 
+    @RolesAllowed(Roles.IMPORTER)
     @POST
     @Path("{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response cancel(@PathParam("id") long id) {
         actions.cancel(id);
         return Response.ok(queries.summary(id)).build();
     }
 
+    @RolesAllowed(Roles.IMPORTER)
     @POST
     @Path("{id}/reparse")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,7 @@
 package org.neuroarchive.individual.boundary;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -41,6 +43,7 @@ public class UploadResource {
     @Inject
     UploadReceiver receiver;
 
+    @RolesAllowed(Roles.IMPORTER)
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@Context HttpServletRequest http, @Context UriInfo uri) {

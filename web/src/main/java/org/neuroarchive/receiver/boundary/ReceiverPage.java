@@ -11,7 +11,7 @@ import org.neuroarchive.stats.control.StatisticsService;
 
 /**
  * {@code /receiver}: the DICOM receiver's live counts — received, parsed (taken by the import),
- * archived, errors — and a summary of what was archived in the last day, by patient, study date and
+ * archived, errors, refused (by reason) — and a summary of what was archived in the last day, by patient, study date and
  * series.
  */
 @Named("receiverPage")
@@ -34,6 +34,19 @@ public class ReceiverPage {
 
     public ReceiverStatus.View getReceiver() {
         return status.view();
+    }
+
+    /** Where the receiver listens: AE title, address, plain and TLS port. */
+    public String getWhere() {
+        ReceiverStatus.View view = status.view();
+        return view.aet() + " on " + view.bindAddress() + (view.port() >= 0 ? ":" + view.port() : "")
+                + (view.tlsPort() == null ? "" : ", TLS port " + view.tlsPort());
+    }
+
+    /** Refusals by reason, e.g. "unknown-peer 3, free-space 1"; empty when there were none. */
+    public String getRefusals() {
+        return status.view().refusedByReason().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     public ArchiveStats getStats() {

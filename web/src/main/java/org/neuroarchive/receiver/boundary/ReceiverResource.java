@@ -1,5 +1,7 @@
 package org.neuroarchive.receiver.boundary;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +20,7 @@ public class ReceiverResource {
     @Inject
     ReceiverStatus status;
 
+    @RolesAllowed(Roles.USER)
     @GET
     public ReceiverStatus.View receiver() {
         return status.view();

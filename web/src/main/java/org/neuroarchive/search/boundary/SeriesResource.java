@@ -1,5 +1,7 @@
 package org.neuroarchive.search.boundary;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -21,12 +23,14 @@ public class SeriesResource {
     @Inject
     ArchiveBrowser browser;
 
+    @RolesAllowed(Roles.USER)
     @GET
     @Path("{id}")
     public SeriesView series(@PathParam("id") long id) {
         return browser.series(id).orElseThrow(() -> new NotFoundException("no series with id " + id));
     }
 
+    @RolesAllowed(Roles.USER)
     @GET
     @Path("{id}/thumbnail")
     @Produces(PNG)

@@ -1,5 +1,7 @@
 package org.neuroarchive.search.boundary;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -19,6 +21,7 @@ public class SubjectResource {
     @Inject
     ArchiveBrowser browser;
 
+    @RolesAllowed(Roles.USER)
     @GET
     public List<SubjectView> subjects(@QueryParam("offset") @DefaultValue("0") int offset,
                                       @QueryParam("limit") @DefaultValue("100") int limit) {

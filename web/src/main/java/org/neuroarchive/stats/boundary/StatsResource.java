@@ -1,5 +1,7 @@
 package org.neuroarchive.stats.boundary;
 
+import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +18,7 @@ public class StatsResource {
     @Inject
     StatisticsService statistics;
 
+    @RolesAllowed(Roles.USER)
     @GET
     public ArchiveStats stats() {
         return statistics.current();

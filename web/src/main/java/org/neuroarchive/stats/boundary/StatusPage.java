@@ -9,13 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import jakarta.faces.context.FacesContext;
 import org.neuroarchive.config.StorageLocations;
+import org.neuroarchive.common.control.Roles;
 import org.neuroarchive.individual.control.ImportQueries;
 import org.neuroarchive.receiver.control.ReceiverStatus;
 import org.neuroarchive.stats.control.ArchiveStats;
 import org.neuroarchive.stats.control.StatisticsService;
 
-/** {@code /status}: disk space of incomingdir, archive and backup; queue depths; receiver; version. */
+/**
+ * {@code /status}: disk space of incomingdir, archive and backup; queue depths; receiver; version. The
+ * folders' absolute paths on the server are shown to admins only.
+ */
 @Named("status")
 @RequestScoped
 public class StatusPage {
@@ -39,18 +44,21 @@ public class StatusPage {
     private ArchiveStats stats;
 
     public List<Disk> getDisks() {
-        return List.of(disk("incomingdir", locations.incoming()), disk("archivedir", locations.archive()),
-                disk("backupdir", locations.backup()), disk("staging", locations.staging()));
+        boolean admin = FacesContext.getCurrentInstance().getExternalContext().isUserInRole(Roles.ADMIN);
+        return List.of(disk("incomingdir", locations.incoming(), admin), disk("archivedir", locations.archive(), admin),
+                disk("backupdir", locations.backup(), admin), disk("staging", locations.staging(), admin));
     }
 
-    private static Disk disk(String name, Path path) {
+    /** The disk of {@code path}: the path itself for admins, its folder name for everyone else. */
+    static Disk disk(String name, Path path, boolean showPath) {
+        String shown = showPath ? path.toString() : String.valueOf(path.getFileName());
         try {
             FileStore store = Files.getFileStore(path);
             long total = store.getTotalSpace();
             long free = store.getUsableSpace();
-            return new Disk(name, path.toString(), gib(total), gib(free), total == 0 ? 0 : (int) (100 * (total - free) / total));
+            return new Disk(name, shown, gib(total), gib(free), total == 0 ? 0 : (int) (100 * (total - free) / total));
         } catch (IOException e) {
-            return new Disk(name, path.toString(), "?", "not readable: " + e.getMessage(), 0);
+            return new Disk(name, shown, "?", showPath ? "not readable: " + e.getMessage() : "not readable", 0);
         }
     }
 

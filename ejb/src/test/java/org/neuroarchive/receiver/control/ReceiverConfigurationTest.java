@@ -1,0 +1,90 @@
+package org.neuroarchive.receiver.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuroarchive.config.ReceiverSettings;
+import org.neuroarchive.dicom.ListenerSettings;
+
+/** The receiver's settings as the listener gets them: defaults, who is a peer when none are listed, checked values. */
+class ReceiverConfigurationTest {
+
+    @TempDir
+    Path dir;
+
+    private final ReceiverSettings settings = new ReceiverSettings();
+
+    private void set(String field, Object value) throws Exception {
+        var f = ReceiverSettings.class.getDeclaredField(field);
+        f.setAccessible(true);
+        f.set(settings, value);
+    }
+
+    @Test
+    void theEmbeddedDefaultAcceptsLoopbackPeersOnly() throws Exception {
+        ReceiverConfiguration configuration = ReceiverConfiguration.of(settings);
+        ListenerSettings listener = configuration.listener();
+        assertEquals("NEUROARCHIVE", listener.aet());
+        assertTrue(listener.peers().match("ANY", InetAddress.getByName("127.0.0.1")).isPresent());
+        assertTrue(listener.peers().match("ANY", InetAddress.getByName("::1")).isPresent());
+        assertTrue(listener.peers().match("ANY", InetAddress.getByName("10.0.0.5")).isEmpty());
+        assertEquals(20, listener.limits().maxAssociations());
+        assertEquals(60_000, listener.limits().readTimeoutMillis());
+        assertEquals(65536, listener.limits().maxPduLength());
+        assertNull(listener.tls());
+        assertEquals(java.util.List.of(), configuration.warnings());
+    }
+
+    @Test
+    void onAPublicAddressWithoutPeersEveryoneIsRefusedAndTheLogSaysHowToListThem() throws Exception {
+        set("bindAddress", "0.0.0.0");
+        ReceiverConfiguration configuration = ReceiverConfiguration.of(settings);
+        assertTrue(configuration.listener().peers().isEmpty());
+        assertTrue(configuration.listener().peers().match("ANY", InetAddress.getByName("127.0.0.1")).isEmpty());
+        assertTrue(configuration.warnings().get(0).contains("every association is refused"), configuration.warnings().toString());
+        assertTrue(configuration.warnings().get(0).contains("NEUROARCHIVE_DICOM_PEERS=CT1@10.0.0.5"), configuration.warnings().toString());
+    }
+
+    @Test
+    void listedPeersReplaceTheDefault() throws Exception {
+        set("peers", Optional.of(" CT1@10.0.0.5 , MR3@10.0.4.0/24=123456 "));
+        ListenerSettings listener = ReceiverConfiguration.of(settings).listener();
+        assertTrue(listener.peers().match("CT1", InetAddress.getByName("127.0.0.1")).isEmpty());
+        assertEquals("123456", listener.peers().match("MR3", InetAddress.getByName("10.0.4.77")).orElseThrow().costcenter());
+    }
+
+    @Test
+    void valuesOutOfRangeAreNamedWithTheirKeyAndVariable() throws Exception {
+        set("maxAssociations", 0);
+        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class, () -> ReceiverConfiguration.of(settings));
+        assertTrue(wrong.getMessage().startsWith("neuroarchive.dicom.max-associations (NEUROARCHIVE_DICOM_MAX_ASSOCIATIONS) is 0"),
+                wrong.getMessage());
+        set("maxAssociations", 20);
+        set("maxPduLength", 64 << 20);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ReceiverConfiguration.of(settings)).getMessage()
+                .contains("NEUROARCHIVE_DICOM_MAX_PDU_LENGTH"));
+    }
+
+    @Test
+    void tlsNeedsAReadableKeyStore() throws Exception {
+        set("tlsRequired", true);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ReceiverConfiguration.of(settings)).getMessage()
+                .contains("NEUROARCHIVE_DICOM_TLS_KEYSTORE"));
+        set("tlsKeystore", Optional.of(dir.resolve("missing.p12").toString()));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ReceiverConfiguration.of(settings)).getMessage()
+                .contains("cannot read"));
+        Path keystore = Files.writeString(dir.resolve("server.p12"), "not checked here: the listener opens it");
+        set("tlsKeystore", Optional.of(keystore.toString()));
+        ListenerSettings listener = ReceiverConfiguration.of(settings).listener();
+        assertEquals(2762, listener.tls().port());
+        assertTrue(!listener.plain(), "TLS required: no plain port");
+    }
+}

@@ -1,0 +1,29 @@
+package org.neuroarchive.web.security;
+
+import java.util.List;
+
+/**
+ * What anyone may fetch without logging in: the login page and its style sheets, scripts and images.
+ * Everything else needs an authenticated caller.
+ */
+public final class PublicPaths {
+
+    public static final String LOGIN_PAGE = "/login";
+    public static final String LOGIN_ACTION = "/auth/login";
+    public static final String LOGOUT_ACTION = "/auth/logout";
+
+    private static final List<String> EXACT = List.of(LOGIN_PAGE, "/login.xhtml", "/favicon.ico", ErrorAnswer.PATH);
+    private static final List<String> PREFIXES = List.of("/jakarta.faces.resource/", "/resources/");
+
+    private PublicPaths() {
+    }
+
+    /** {@code path}: the request path inside the application, e.g. {@code /login}. */
+    public static boolean isPublic(String path) {
+        return EXACT.contains(path) || PREFIXES.stream().anyMatch(path::startsWith) && !path.contains("..");
+    }
+
+    public static boolean isApi(String path) {
+        return path.equals("/api") || path.startsWith("/api/");
+    }
+}

@@ -52,7 +52,7 @@ class CrashRecoveryIT {
         JsonObject atKill = awaitThenKill(killPoint);
         System.out.println("CrashRecoveryIT: killed with " + atKill);
 
-        own.server.start(Duration.ofSeconds(180));
+        own.server.start(OwnServer.START_TIMEOUT);
         importing.awaitAll(expected, Duration.ofSeconds(120));
         importing.assertArchiveHoldsExactly(expected, SERIES);
     }

@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  */
 final class OwnServer implements AutoCloseable {
 
+    /** How long a server of a test's own may take to start and deploy: a loaded CI machine once needed over 3 minutes. */
+    static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+
     static final Path TARGET = Path.of(System.getProperty("neuroarchive.it.ear")).getParent();
 
     final Path data;
@@ -32,7 +35,7 @@ final class OwnServer implements AutoCloseable {
     void start(boolean databaseThroughProxy) throws Exception {
         backends.attach(server, databaseThroughProxy);
         server.prepare(Path.of(System.getProperty("neuroarchive.it.ear")));
-        server.start(Duration.ofSeconds(180));
+        server.start(START_TIMEOUT);
     }
 
     /** Stops ({@code false}) or starts again the delivery of messages to both message-driven beans. */

@@ -47,7 +47,7 @@ public class StagedSeriesWriter {
                 // not selected by default: archiving it anyway is a person's decision
                 series.select(false);
                 series.moveTo(StagedSeries.Status.PARSED, "held for review: " + bucket.disagreement().get()
-                        + "; parse again with a specific PatientID, or select it to archive it as it is");
+                        + "; not selected for archiving (parse again with a specific PatientID, or select it)");
             } else {
                 id.unfileableReason(criteria).ifPresent(reason -> series.moveTo(StagedSeries.Status.PARSED,
                         "cannot be archived with these criteria: " + reason));

@@ -102,6 +102,14 @@ public final class SameContent {
         if (a.get(TagFromName.PixelData) == null && b.get(TagFromName.PixelData) == null) {
             return new Result(Verdict.SAME_CONTENT, "same attributes, no pixel data (" + encodings + ")");
         }
+        if (a.get(TagFromName.PixelData) == null || b.get(TagFromName.PixelData) == null) {
+            return new Result(Verdict.DIFFERENT, "different content: only one of them has pixel data (" + encodings + ")");
+        }
+        if (first.transferSyntaxUid().equals(second.transferSyntaxUid()) && encapsulated(first)
+                && Arrays.equals(canonical(a.get(TagFromName.PixelData)), canonical(b.get(TagFromName.PixelData)))) {
+            // e.g. the same JPEG 2000 file from another sender: only its meta information differs
+            return new Result(Verdict.SAME_CONTENT, "same attributes and the same compressed pixel data (" + encodings + ")");
+        }
         Optional<String> noDecoder = PixelDecoders.missing(first).or(() -> PixelDecoders.missing(second));
         if (noDecoder.isPresent()) {
             return new Result(Verdict.UNDECIDED, "the same attributes, but the pixels cannot be compared: "

@@ -135,6 +135,25 @@ class KnownInstanceTest {
                 jpeg2000.detail());
     }
 
+    @Test
+    void theSameJpeg2000FileFromAnotherSenderIsADuplicateWithoutDecodingIt() throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(CORPUS), "python3-pydicom is not installed");
+        Path original = CORPUS.resolve("MR_small_jp2klossless.dcm");
+        AttributeList list = new AttributeList();
+        list.setDecompressPixelData(false);
+        list.read(original.toFile());
+        list.removeMetaInformationHeaderAttributes();
+        com.pixelmed.dicom.FileMetaInformation.addFileMetaInformation(list, "1.2.840.10008.1.2.4.90", "OTHER_SENDER");
+        Path resent = dir.resolve("resent-jp2k.dcm");
+        list.write(resent.toFile(), "1.2.840.10008.1.2.4.90", true, true);
+
+        KnownInstance known = compare(original, resent);
+
+        assertEquals(KnownInstance.Kind.SAME_CONTENT, known.kind(), known.detail());
+        assertTrue(known.detail().startsWith("same content in another encoding: same attributes and the same compressed "
+                + "pixel data"), known.detail());
+    }
+
     private KnownInstance compare(Path archivedFile, Path arrived) throws Exception {
         InspectedInstance a = reader.inspect(archivedFile);
         InspectedInstance b = reader.inspect(arrived);

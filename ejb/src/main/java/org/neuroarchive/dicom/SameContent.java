@@ -6,6 +6,7 @@ import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.DicomInputStream;
 import com.pixelmed.dicom.DicomOutputStream;
+import com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFrames;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.TransferSyntax;
 import java.io.BufferedInputStream;
@@ -194,11 +195,14 @@ public final class SameContent {
         return bytes.toByteArray();
     }
 
-    /** The decoded pixel values as little endian bytes, exactly as many as the image needs (no padding). */
+    /**
+     * The decoded pixel values as little endian bytes, exactly as many as the image needs (no padding);
+     * null when they are not decoded.
+     */
     private static byte[] pixels(AttributeList list, DicomHeader header) throws IOException, DicomException {
         Attribute pixelData = list.get(TagFromName.PixelData);
-        if (pixelData == null) {
-            return null;
+        if (pixelData == null || pixelData instanceof OtherByteAttributeMultipleCompressedFrames) {
+            return null; // PixelMed could not decode them (it logs why and keeps the frames compressed)
         }
         byte[] bytes = canonical(pixelData);
         byte[] value = Arrays.copyOfRange(bytes, 8, bytes.length); // after tag and length

@@ -218,6 +218,71 @@ class GlobalImportIT {
                 "no OutOfMemoryError in " + log);
     }
 
+    /**
+     * A sender that re-encodes on the wire sends archived images again in other transfer syntaxes
+     * (implicit VR, deflated): the same attributes and pixels, other bytes. They are duplicates, not
+     * conflicting duplicates in problemdir, and the import log says so.
+     */
+    @Test
+    @Order(6)
+    void theSameImagesSentAgainInOtherTransferSyntaxesAreDuplicates() throws Exception {
+        List<Path> originals = filesUnder(SOURCE.resolve("a")).stream()
+                .filter(p -> p.getFileName().toString().startsWith("a2-")).sorted().toList();
+        List<Path> reencoded = List.of(
+                reencode(originals.get(0), TransferSyntax.ImplicitVRLittleEndian, "implicit.dcm"),
+                reencode(originals.get(1), TransferSyntax.DeflatedExplicitVRLittleEndian, "deflated.dcm"));
+        JsonObject before = api.stats();
+
+        drop(reencoded, "reencoded");
+        assertEquals(202, api.post("/api/incoming/scan").status());
+
+        JsonObject stats = api.awaitStats(s -> s.getInt("duplicateFiles") == before.getInt("duplicateFiles") + 2
+                && s.getInt("queuedSeries") == 0, WITHIN);
+        assertEquals(before.getInt("problemFiles"), stats.getInt("problemFiles"), "nothing went to problemdir");
+        assertEquals(before.getInt("instances"), stats.getInt("instances"));
+        assertEquals(List.of(), filesUnder(INCOMING));
+        Path log = Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
+        assertEquals(2, Files.readAllLines(log).stream().filter(line -> line.contains("[DUPLICATE]") && line.contains(" reencoded/")
+                && line.contains("same content in another encoding")).count(), "the import log says which it was");
+    }
+
+    /**
+     * Files of one series with different PatientIDs (one blank) were filed under the first file's
+     * identity. The series is held for review with that reason; no subject is created for it.
+     */
+    @Test
+    @Order(7)
+    void aSeriesWhoseFilesDisagreeOnPatientIdIsHeldForReview() throws Exception {
+        SyntheticSeries mixed = SyntheticSeries.mr().patient("NA-IT-MIXED", "Mixed^Max")
+                .study(SyntheticSeries.newUid(), "20260312", "080000", "Brain^Research").series(4, "T2 TSE");
+        List<Path> files = new java.util.ArrayList<>(mixed.instanceNumbers(1, 2).writeTo(SOURCE.resolve("mixed"), "m"));
+        files.addAll(mixed.patient("", "").instanceNumbers(3).writeTo(SOURCE.resolve("mixed"), "m"));
+        JsonObject before = api.stats();
+
+        drop(files, "mixed");
+        assertEquals(202, api.post("/api/incoming/scan").status());
+
+        JsonObject stats = api.awaitStats(s -> s.getInt("heldFiles") == before.getInt("heldFiles") + 3
+                && s.getInt("queuedSeries") == 0, WITHIN);
+        assertEquals(before.getInt("instances"), stats.getInt("instances"), "nothing filed");
+        assertEquals(before.getInt("subjects"), stats.getInt("subjects"));
+        List<String> reasons = api.get("/api/held?limit=1000").json().asJsonArray().stream()
+                .map(v -> v.asJsonObject().getString("reason")).filter(r -> r.contains("disagree")).toList();
+        assertEquals(List.of("its files disagree on PatientID (1 different PatientIDs and 1 files with a blank one among 3"
+                + " files): whose series it is is for a person to decide"), reasons);
+    }
+
+    private static Path reencode(Path file, String transferSyntax, String name) throws Exception {
+        com.pixelmed.dicom.AttributeList list = new com.pixelmed.dicom.AttributeList();
+        list.read(file.toFile());
+        list.removeMetaInformationHeaderAttributes();
+        com.pixelmed.dicom.FileMetaInformation.addFileMetaInformation(list, transferSyntax, "REENCODER");
+        Path target = SOURCE.resolve("reencoded").resolve(name);
+        Files.createDirectories(target.getParent());
+        list.write(target.toFile(), transferSyntax, true, true);
+        return target;
+    }
+
     /** (FFFC,FFFC) Data Set Trailing Padding, OB, declaring 0x7FFFFFF0 bytes, then 64 bytes. */
     private static final byte[] HOSTILE_TRAILER = concat(
             new byte[] {(byte) 0xFC, (byte) 0xFF, (byte) 0xFC, (byte) 0xFF, 'O', 'B', 0, 0,

@@ -227,6 +227,34 @@ class IndividualImportIT {
         assertEquals(Set.of("1/2"), seriesFolders(uid));
     }
 
+    /**
+     * One series whose files disagree on PatientID (one blank) lands in two buckets by PatientID: both
+     * are held for review with the reason and are not selected, so archiving the defaults does not
+     * file part of the series under the first PatientID.
+     */
+    @Test
+    void aSeriesWhoseFilesDisagreeOnPatientIdIsHeldAndNotSelected() throws Exception {
+        Path source = ROOTS.resolve("mixed-ids");
+        SyntheticSeries mixed = SyntheticSeries.mr().patient("NA-IND-MIXED", "Mixed^Mia")
+                .study(SyntheticSeries.newUid(), "20260407", "090000", "R").series(5, "T2");
+        mixed.instanceNumbers(1, 2).writeTo(source, "m");
+        mixed.patient("", "").instanceNumbers(3).writeTo(source, "m");
+        SyntheticSeries.mr().patient("NA-IND-MIXED", "Mixed^Mia").study(SyntheticSeries.newUid(), "20260407", "100000", "R")
+                .series(6, "agreeing").instances(1).writeTo(source, "ok");
+
+        long id = api.createFromPath(source, "");
+        JsonObject parsed = api.await(id, "parsingcomplete");
+
+        List<JsonObject> series = ImportApi.series(parsed);
+        String reason = "held for review: its files disagree on PatientID (1 different PatientIDs and 1 files with a blank"
+                + " one among 3 files): whose series it is is for a person to decide";
+        List<JsonObject> held = series.stream().filter(s -> s.getString("message").startsWith(reason)).toList();
+        assertEquals(2, held.size(), parsed.toString());
+        assertTrue(held.stream().noneMatch(s -> s.getBoolean("selected")), parsed.toString());
+        assertEquals(List.of(true), series.stream().filter(s -> s.getInt("seriesNumber") == 6)
+                .map(s -> s.getBoolean("selected")).toList(), "the agreeing series is selected as usual");
+    }
+
     @Test
     void theListShowsNewestFirst() throws Exception {
         Path source = ROOTS.resolve("list");

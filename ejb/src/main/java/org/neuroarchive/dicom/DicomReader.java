@@ -132,12 +132,14 @@ public class DicomReader {
                 if (header.isImage()) {
                     verifyDeflatedPixelData(file, header);
                 }
-            } else if (header.isImage()) {
-                PixelDataCheck.verify(dis, header);
+            } else if (header.isImage() && PixelDataCheck.verify(dis, header)) {
+                // complete pixel data
             } else if (consumed < size && dis.read() < 0) {
                 // PixelMed stops without an exception where an attribute's value is cut off
                 throw new DicomFormatException("truncated: the file ends inside an attribute (" + consumed + " of "
                         + size + " bytes form complete attributes)");
+            } else if (header.isImage()) {
+                checkImageWithoutPixelData(list, header);
             }
             boolean more = buffered.read() >= 0;
             buffered.transferTo(OutputStreamDiscard.INSTANCE);
@@ -197,9 +199,31 @@ public class DicomReader {
             InputStream inflated = new InflatedLimitStream(
                     new InflaterInputStream(meta, new Inflater(true), BUFFER_SIZE), maxInflatedBytes);
             DicomInputStream dataSet = new DicomInputStream(inflated, TransferSyntax.ExplicitVRLittleEndian, false);
-            headerList().read(dataSet, TagFromName.PixelData);
-            PixelDataCheck.verify(dataSet, header);
+            AttributeList list = headerList();
+            list.read(dataSet, TagFromName.PixelData);
+            if (!PixelDataCheck.verify(dataSet, header)) {
+                checkImageWithoutPixelData(list, header);
+            }
         }
+    }
+
+    /**
+     * An object with Rows and Columns whose data set ends without Pixel Data. Its values may be in Float
+     * or Double Float Pixel Data (parametric maps) or in Spectroscopy Data (MR spectroscopy): a complete
+     * object, archived as it is. Otherwise it is an image without its image: a header-only export, or a
+     * copy cut off right after its header. It cannot be viewed or converted, so it is refused with a
+     * reason a coordinator can act on (the file is kept in problemdir).
+     */
+    private static void checkImageWithoutPixelData(AttributeList list, DicomHeader header) throws DicomFormatException {
+        if (list.get(TagFromName.FloatPixelData) != null || list.get(TagFromName.DoubleFloatPixelData) != null
+                || list.get(TagFromName.SpectroscopyData) != null) {
+            return;
+        }
+        String modality = header.modality().isEmpty() ? "" : header.modality() + ", ";
+        throw new DicomFormatException("no pixel data: the file holds only the header of an image (" + modality
+                + header.columns() + " x " + header.rows() + " pixels) and ends where its pixel data (7FE0,0010) should "
+                + "begin, so there is no image to view or convert. It is a header-only copy or was cut off after its "
+                + "header: export or send it again with its pixel data");
     }
 
     /**

@@ -19,16 +19,25 @@ final class PixelDataCheck {
     private PixelDataCheck() {
     }
 
-    static void verify(DicomInputStream dis, DicomHeader header) throws IOException, DicomFormatException {
+    /**
+     * Verifies the Pixel Data element the stream is positioned at. Answers false, having read nothing,
+     * when the data set ended before any Pixel Data element (the stream is at its end): whether that is
+     * acceptable is for the caller to say.
+     */
+    static boolean verify(DicomInputStream dis, DicomHeader header) throws IOException, DicomFormatException {
+        int first = dis.read();
+        if (first < 0) {
+            return false;
+        }
         long length;
         try {
-            length = readElementLength(dis);
+            length = readElementLength(dis, first);
         } catch (EOFException e) {
-            throw new DicomFormatException("truncated: the image has no pixel data");
+            throw new DicomFormatException("truncated: the file ends inside the header of its pixel data element");
         }
         if (length == UNDEFINED_LENGTH) {
             verifyFragments(dis);
-            return;
+            return true;
         }
         long expected = header.expectedNativePixelBytes();
         if (expected > 0 && length < expected) {
@@ -36,30 +45,54 @@ final class PixelDataCheck {
                     + expected);
         }
         skip(dis, length, "truncated inside the pixel data");
+        return true;
     }
 
-    private static long readElementLength(DicomInputStream dis) throws IOException, DicomFormatException {
+    /** The value length of the Pixel Data element whose first byte after the tag is {@code first}. */
+    private static long readElementLength(DicomInputStream dis, int first) throws IOException, DicomFormatException {
         if (dis.getTransferSyntaxToReadDataSet().isImplicitVR()) {
-            return dis.readUnsigned32();
+            // implicit VR is always little endian
+            return (first | (long) next(dis) << 8 | (long) next(dis) << 16 | (long) next(dis) << 24) & 0xFFFFFFFFL;
         }
-        byte[] vr = new byte[2];
-        dis.readInsistently(vr, 0, 2);
+        byte[] vr = {(byte) first, (byte) next(dis)};
         String code = new String(vr, java.nio.charset.StandardCharsets.US_ASCII);
         switch (code) {
             case "OB", "OW", "OF", "OD", "OL", "OV", "UN" -> {
-                dis.readUnsigned16(); // reserved
-                return dis.readUnsigned32();
+                next(dis);
+                next(dis); // reserved
+                return u32(dis);
             }
             default -> throw new DicomFormatException("pixel data has an unexpected value representation '" + code + "'");
         }
     }
 
+    /** PixelMed's readUnsigned16 fails with a bare IOException at the end of the file: EOFException here. */
+    private static int u16(DicomInputStream dis) throws IOException {
+        int a = next(dis);
+        int b = next(dis);
+        return dis.getTransferSyntaxToReadDataSet().isBigEndian() ? a << 8 | b : b << 8 | a;
+    }
+
+    private static long u32(DicomInputStream dis) throws IOException {
+        long a = u16(dis);
+        long b = u16(dis);
+        return dis.getTransferSyntaxToReadDataSet().isBigEndian() ? a << 16 | b : b << 16 | a;
+    }
+
+    private static int next(DicomInputStream dis) throws IOException {
+        int b = dis.read();
+        if (b < 0) {
+            throw new EOFException();
+        }
+        return b;
+    }
+
     private static void verifyFragments(DicomInputStream dis) throws IOException, DicomFormatException {
         try {
             while (true) {
-                int group = dis.readUnsigned16();
-                int element = dis.readUnsigned16();
-                long length = dis.readUnsigned32();
+                int group = u16(dis);
+                int element = u16(dis);
+                long length = u32(dis);
                 if (group == DELIMITER_GROUP && element == SEQUENCE_DELIMITER) {
                     return;
                 }

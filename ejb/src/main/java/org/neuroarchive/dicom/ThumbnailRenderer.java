@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import javax.imageio.ImageIO;
 
@@ -72,6 +73,10 @@ public class ThumbnailRenderer {
         DicomHeader header = readHeader(file);
         if (!header.isImage()) {
             throw new ThumbnailException("not an image (no Rows and Columns)");
+        }
+        Optional<String> noDecoder = PixelDecoders.missing(header);
+        if (noDecoder.isPresent()) {
+            throw new ThumbnailException(noDecoder.get());
         }
         long pixelBytes = decodedPixelBytes(header);
         if (pixelBytes > maxPixelBytes) {

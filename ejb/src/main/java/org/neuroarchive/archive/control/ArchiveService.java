@@ -27,7 +27,9 @@ import org.neuroarchive.dicom.InspectedInstance;
 import org.neuroarchive.importlog.control.ImportLog;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
 import org.neuroarchive.importlog.entity.LogSource;
+import org.neuroarchive.matching.control.MatchingCriteria;
 import org.neuroarchive.matching.control.Placement;
+import org.neuroarchive.matching.control.SeriesAgreement;
 import org.neuroarchive.matching.control.SeriesIdentity;
 import org.neuroarchive.matching.control.SeriesPlacer;
 import org.neuroarchive.matching.control.SubjectMatcher;
@@ -101,6 +103,10 @@ public class ArchiveService {
             Optional<ArchiveOutcome> refusal = checkRequester(readable, instructions, tally);
             if (refusal.isPresent()) {
                 return refusal.get(); // before anything is filed or replaced
+            }
+            Optional<String> disagreement = disagreement(readable, instructions);
+            if (disagreement.isPresent()) {
+                return tally.outcome(null, null, disagreement.get()); // held: nothing is filed
             }
             Map<String, Instance> archived = filer.archivedAmong(readable.stream().map(Readable::sopUid).toList());
             List<Readable> fresh = new ArrayList<>();
@@ -179,6 +185,19 @@ public class ArchiveService {
         }
         return Optional.of(tally.refused(project.getCostcenter(),
                 instructions.requester().text() + " may not modify project " + project.getCostcenter()));
+    }
+
+    /**
+     * Why the files cannot be filed as one series: they disagree on PatientID (when theirs names the
+     * subject) or on StudyInstanceUID. Not asked of a series a person released under a PatientID.
+     */
+    private static Optional<String> disagreement(List<Readable> readable, FilingInstructions instructions) {
+        if (instructions.released()) {
+            return Optional.empty();
+        }
+        boolean ownPatientIds = instructions.patientId() == null
+                && instructions.criteria().subject() == MatchingCriteria.Subject.PATIENT_ID;
+        return SeriesAgreement.disagreement(readable.stream().map(r -> r.inspected().header()).toList(), ownPatientIds);
     }
 
     /** A file that was read completely and is usable DICOM. */

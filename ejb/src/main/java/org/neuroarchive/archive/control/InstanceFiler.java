@@ -18,15 +18,17 @@ import org.neuroarchive.archive.entity.Instance;
 import org.neuroarchive.config.ImportSettings;
 import org.neuroarchive.config.StorageLocations;
 import org.neuroarchive.dicom.InspectedInstance;
+import org.neuroarchive.dicom.SameContent;
 import org.neuroarchive.importlog.control.ImportLog;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
 import org.neuroarchive.importlog.entity.LogSource;
 import org.neuroarchive.matching.control.Placement;
 
 /**
- * Files one instance into its series: SOPInstanceUID and content digest decide whether it is new,
- * an identical copy (nothing changes) or a conflicting object, which the {@link ConflictPolicy}
- * settles without losing either object.
+ * Files one instance into its series: its SOPInstanceUID decides whether it is new; a known one is an
+ * identical copy, the same object in another encoding (both: nothing changes) or a conflicting object
+ * (see {@link KnownInstance}), which the {@link ConflictPolicy} settles without losing either object.
+ * The import log says which of the three it was.
  */
 @Stateless
 @RolesAllowed({Roles.SYSTEM, Roles.USER})
@@ -51,6 +53,8 @@ public class InstanceFiler {
 
     @Inject
     ImportSettings settings;
+
+    private final SameContent sameContent = new SameContent();
 
     /**
      * The archived instances among {@code sopUids}, by SOPInstanceUID: one query per 500 UIDs, and no
@@ -102,29 +106,32 @@ public class InstanceFiler {
 
     private Result duplicate(FileTransaction files, LogSource source, ClaimedFile claimed, InspectedInstance inspected,
                              Instance archived) throws IOException {
-        if (archived.getSha256().equals(inspected.sha256())) {
+        Path archivedFile = locations.archive().resolve(archived.getFilePath());
+        KnownInstance known = KnownInstance.of(sameContent, archivedFile, archived.getSha256(), claimed.path(),
+                inspected.sha256());
+        if (known.kind() != KnownInstance.Kind.CONFLICT) {
             files.deleteOnCommit(claimed.path());
             importLog.record(new ImportLogEntry(source, ImportLogEntry.Outcome.DUPLICATE, claimed.originalName(),
-                    "identical to the archived instance " + archived.getFilePath() + "; nothing changed")
+                    known.detail() + ": a copy of the archived instance " + archived.getFilePath() + "; nothing changed")
                     .inProject(projectOf(archived)));
             return Result.DUPLICATE;
         }
         if (settings.conflictPolicy() == ConflictPolicy.REPLACE_ARCHIVED) {
-            Path archivedFile = locations.archive().resolve(archived.getFilePath());
             problems.keepCopy(files, source, archivedFile, archived.getFilePath(),
                     "superseded: replaced by " + claimed.originalName() + ", a different object with the same "
-                            + "SOPInstanceUID " + archived.getSopInstanceUid());
+                            + "SOPInstanceUID " + archived.getSopInstanceUid() + " (" + known.detail() + ")");
             archived.replaceContent(inspected.size(), inspected.sha256());
             files.replaceOnCommit(claimed.path(), archivedFile);
             importLog.record(new ImportLogEntry(source, ImportLogEntry.Outcome.ARCHIVED, claimed.originalName(),
-                    "replaced the archived instance " + archived.getFilePath() + " (its previous content is in problemdir)")
+                    "conflict: replaced the archived instance " + archived.getFilePath()
+                            + " (its previous content is in problemdir); " + known.detail())
                     .inProject(projectOf(archived)));
             return Result.ARCHIVED;
         }
         problems.quarantineOnCommit(files, source, claimed.path(), claimed.originalName(),
                 "conflicting duplicate: SOPInstanceUID " + archived.getSopInstanceUid()
                         + " is already archived with different content (" + archived.getFilePath()
-                        + "); the archived copy was kept");
+                        + "); the archived copy was kept; " + known.detail());
         return Result.QUARANTINED;
     }
 }

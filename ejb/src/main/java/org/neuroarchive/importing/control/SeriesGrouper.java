@@ -2,18 +2,27 @@ package org.neuroarchive.importing.control;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neuroarchive.dicom.DicomHeader;
 
-/** Groups readable files into series, keeping the order in which they were found. */
+/**
+ * Groups readable files into series, keeping the order in which they were found. Files are grouped by
+ * their {@link SeriesKey}; a file whose SeriesInstanceUID and SeriesNumber are already in a group joins
+ * that group even when its key differs (another StudyInstanceUID), so that the archive sees the
+ * disagreement and holds the series instead of filing its parts into two studies.
+ */
 public final class SeriesGrouper {
 
     private final Map<SeriesKey, List<Path>> groups = new LinkedHashMap<>();
+    private final Map<String, SeriesKey> keyOfSeriesUid = new HashMap<>();
 
     public void add(Path file, DicomHeader header) {
-        groups.computeIfAbsent(SeriesKey.of(header), key -> new ArrayList<>()).add(file);
+        SeriesKey key = keyOfSeriesUid.computeIfAbsent(header.seriesInstanceUid() + "|" + header.seriesNumber(),
+                uid -> SeriesKey.of(header));
+        groups.computeIfAbsent(key, k -> new ArrayList<>()).add(file);
     }
 
     public Map<SeriesKey, List<Path>> groups() {

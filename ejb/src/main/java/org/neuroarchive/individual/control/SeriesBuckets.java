@@ -2,12 +2,17 @@ package org.neuroarchive.individual.control;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.neuroarchive.dicom.DicomHeader;
 import org.neuroarchive.matching.control.MatchingCriteria;
+import org.neuroarchive.matching.control.SeriesAgreement;
 import org.neuroarchive.matching.control.SeriesIdentity;
 
 /**
@@ -15,7 +20,8 @@ import org.neuroarchive.matching.control.SeriesIdentity;
  * criteria, as NiDB's parse does: the subject by PatientID, a typed PatientID, the folder name or
  * name+sex+birth date; the study by modality+StudyDate/Time, StudyInstanceUID or StudyID; the series
  * by SeriesNumber, SeriesDate/Time or SeriesInstanceUID. Files of another modality than the chosen one
- * form series of the nonmatch group.
+ * form series of the nonmatch group. A series whose files disagree on PatientID or StudyInstanceUID
+ * (within one SeriesInstanceUID, across the whole import) says so ({@link Bucket#disagreement()}).
  */
 public final class SeriesBuckets {
 
@@ -29,7 +35,9 @@ public final class SeriesBuckets {
         private final SeriesIdentity identity;
         private final List<String> files = new ArrayList<>();
         private final List<Long> sizes = new ArrayList<>();
+        private final Set<String> seriesUids = new LinkedHashSet<>();
         private long bytes;
+        private String disagreement;
 
         Bucket(Key key, SeriesIdentity identity) {
             this.key = key;
@@ -58,12 +66,21 @@ public final class SeriesBuckets {
         public long bytes() {
             return bytes;
         }
+
+        /**
+         * Why this series is held for a person: files of its SeriesInstanceUID(s), here or in another
+         * series of the import, disagree on PatientID or StudyInstanceUID (see {@link SeriesAgreement}).
+         */
+        public Optional<String> disagreement() {
+            return Optional.ofNullable(disagreement);
+        }
     }
 
     private final MatchingCriteria criteria;
     private final String specificPatientId;
     private final String modality;
     private final Map<Key, Bucket> buckets = new LinkedHashMap<>();
+    private final Map<String, SeriesAgreement> agreementBySeriesUid = new HashMap<>();
 
     /**
      * @param specificPatientId the typed PatientID (for {@code specificpatientid}), else ignored
@@ -84,10 +101,19 @@ public final class SeriesBuckets {
         bucket.files.add(relativePath);
         bucket.sizes.add(size);
         bucket.bytes += size;
+        bucket.seriesUids.add(header.seriesInstanceUid());
+        agreementBySeriesUid.computeIfAbsent(header.seriesInstanceUid(), uid -> new SeriesAgreement()).add(header);
         return key;
     }
 
+    /** The series found, each with its {@link Bucket#disagreement()} as of all files added. */
     public Collection<Bucket> buckets() {
+        boolean ownPatientIds = criteria.subject() == MatchingCriteria.Subject.PATIENT_ID;
+        for (Bucket bucket : buckets.values()) {
+            bucket.disagreement = bucket.seriesUids.stream()
+                    .map(uid -> agreementBySeriesUid.get(uid).disagreement(ownPatientIds))
+                    .flatMap(Optional::stream).findFirst().orElse(null);
+        }
         return buckets.values();
     }
 

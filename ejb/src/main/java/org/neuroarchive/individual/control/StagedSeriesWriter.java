@@ -43,8 +43,15 @@ public class StagedSeriesWriter {
             series.contents(bucket.files().size(), bucket.bytes());
             ExistingMatch.Match match = existing.of(id, project, criteria);
             series.matches(match.subjectId(), match.studyId(), match.seriesId(), match.text());
-            id.unfileableReason(criteria).ifPresent(reason -> series.moveTo(StagedSeries.Status.PARSED,
-                    "cannot be archived with these criteria: " + reason));
+            if (bucket.disagreement().isPresent()) {
+                // not selected by default: archiving it anyway is a person's decision
+                series.select(false);
+                series.moveTo(StagedSeries.Status.PARSED, "held for review: " + bucket.disagreement().get()
+                        + "; not selected for archiving (parse again with a specific PatientID, or select it)");
+            } else {
+                id.unfileableReason(criteria).ifPresent(reason -> series.moveTo(StagedSeries.Status.PARSED,
+                        "cannot be archived with these criteria: " + reason));
+            }
             em.persist(series);
             em.flush();
             for (int i = 0; i < bucket.files().size(); i++) {

@@ -99,4 +99,34 @@ class SeriesBucketsTest {
         assertEquals("a", SeriesBuckets.folderName("a/c.dcm"));
         assertEquals("", SeriesBuckets.folderName("c.dcm"));
     }
+
+    @Test
+    void aSeriesSplitByItsPatientIdsIsHeldInEveryBucketItLandsIn() {
+        SeriesBuckets buckets = new SeriesBuckets(MatchingCriteria.NIDB_DEFAULTS, null, "auto");
+        buckets.add("1", 1, header("P1", "N", "MR", "1.1", "7", "1015", "1.1.1", 1, "1016"));
+        buckets.add("2", 1, header("P1", "N", "MR", "1.1", "7", "1015", "1.1.1", 1, "1016"));
+        buckets.add("3", 1, header("", "N", "MR", "1.1", "7", "1015", "1.1.1", 1, "1016"));
+        buckets.add("4", 1, header("P2", "N", "MR", "1.2", "7", "1015", "1.2.1", 2, "1016"));
+
+        List<String> reasons = buckets.buckets().stream()
+                .map(b -> b.key().subject() + ": " + b.disagreement().orElse("agrees")).toList();
+
+        String held = "its files disagree on PatientID (1 different PatientIDs and 1 files with a blank one among 3 files):"
+                + " whose series it is is for a person to decide";
+        assertEquals(List.of("P1: " + held, ": " + held, "P2: agrees"), reasons);
+    }
+
+    @Test
+    void aSeriesInTwoStudiesIsHeldAndATypedPatientIdSettlesThePatientIds() {
+        SeriesBuckets buckets = new SeriesBuckets(new MatchingCriteria(Subject.SPECIFIC_PATIENT_ID, Study.STUDY_UID,
+                Series.SERIES_NUMBER), "S1", "auto");
+        buckets.add("1", 1, header("P1", "N", "MR", "1.1", "7", "1015", "1.1.1", 1, "1016"));
+        buckets.add("2", 1, header("", "N", "MR", "1.1", "7", "1015", "1.1.1", 1, "1016"));
+        assertEquals(List.of("agrees"), buckets.buckets().stream().map(b -> b.disagreement().orElse("agrees")).toList());
+
+        buckets.add("3", 1, header("P1", "N", "MR", "1.2", "7", "1015", "1.1.1", 1, "1016"));
+
+        assertEquals(List.of(true, true), buckets.buckets().stream()
+                .map(b -> b.disagreement().orElse("").startsWith("its files disagree on StudyInstanceUID")).toList());
+    }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.neuroarchive.dicom.DicomHeader;
-import org.neuroarchive.matching.control.MatchingCriteria;
+import org.neuroarchive.matching.entity.MatchingCriteria;
 import org.neuroarchive.matching.control.SeriesIdentity;
 
 /**

@@ -89,15 +89,11 @@ final class ElementScan {
         ScanValues values = new ScanValues(inherited == null ? null : inherited.characterSet());
         boolean undefined = lengthToRead == UNDEFINED;
         long end = undefined ? UNDEFINED : byteOffset + lengthToRead - 1;
-        boolean explicit = i.inUse().isExplicitVR() && !insideUnknownVR;
-        boolean little = i.inUse().isLittleEndian() || insideUnknownVR;
-        byte[] vrBuffer = new byte[2];
         try {
             while (undefined || byteOffset < end) {
                 long start = i.in.position();
                 int group = i.u16();
-                int element = i.u16();
-                int tag = group << 16 | element;
+                int tag = group << 16 | i.u16();
                 byteOffset += 4;
                 if (stopTag != NO_STOP && tag == stopTag) {
                     stoppedAt = i.in.decompressed() ? -1 : i.in.position();
@@ -105,8 +101,6 @@ final class ElementScan {
                 }
                 if (!i.readingDataSet() && group > 2) {
                     switchToDataSet(i);
-                    explicit = i.inUse().isExplicitVR() && !insideUnknownVR;
-                    little = i.inUse().isLittleEndian() || insideUnknownVR;
                 }
                 if (tag == ITEM_DELIMITATION) {
                     i.u32();
@@ -117,77 +111,15 @@ final class ElementScan {
                     byteOffset += 4;
                     continue;
                 }
-                boolean implicitHere = false;
-                byte[] vr;
-                if (explicit) {
-                    boolean marked = i.in.markSupported();
-                    if (marked) {
-                        i.in.mark();
-                    }
-                    i.in.readFully(vrBuffer, 2);
-                    vr = vrBuffer;
-                    if (vr[0] == '-' && vr[1] == '-' || vr[0] == 0 && vr[1] == 0) {
-                        byteOffset += 2;
-                        vr = UN.clone();
-                    } else if (marked && (vr[0] < 'A' || vr[1] < 'A')) {
-                        implicitHere = true; // an implicit VR element in an explicit VR data set
-                        i.in.reset();
-                        vr = UN.clone();
-                    } else {
-                        byteOffset += 2;
-                    }
-                } else {
-                    vr = AttributeList.getDictionary().getValueRepresentationFromTag(new AttributeTag(group, element));
-                    if (vr == null) {
-                        vr = UN.clone();
-                    }
-                }
-                long vl;
-                if (explicit && !implicitHere) {
-                    if (ValueRepresentation.isShortValueLengthVR(vr)) {
-                        vl = i.u16();
-                        byteOffset += 2;
-                    } else {
-                        vl = i.u16();
-                        byteOffset += 2;
-                        if (vl == 0 || vl == 0x3030) {
-                            vl = i.u32();
-                            byteOffset += 4;
-                        } // else PixelMed takes the reserved bytes as a short length
-                    }
-                } else {
-                    vl = i.u32();
-                    byteOffset += 4;
-                }
-                if (explicit && ValueRepresentation.isUnknownVR(vr)) {
-                    vr = dictionaryInsteadOfUnknown(group, element, vr, little);
-                }
-                if (group % 2 != 0 && element > 0 && element <= 0xFF) {
-                    vr = LO; // a private creator
-                }
-                if (ValueRepresentation.isSequenceVR(vr) || ValueRepresentation.isUnknownVR(vr)
-                        && (vl == UNDEFINED || group % 2 != 0 && ClinicalTrialsAttributes.isSafePrivateSequenceAttribute(
-                                values.privateCreator(group, element), new AttributeTag(group, element)))) {
-                    if (depth >= MAX_DEPTH) {
-                        throw cut(i, start, "malformed: sequences nested more than " + MAX_DEPTH + " levels deep ("
-                                + tagText(tag) + " at byte " + start + ")");
-                    }
-                    byteOffset = readSequence(i, byteOffset, vl,
-                            ValueRepresentation.isUnknownVR(vr) || insideUnknownVR, values, depth + 1);
-                } else if (vl != UNDEFINED) {
-                    checkSanityOfValueLength(vl, vr, tag, implicitHere);
-                    Attribute value = readValue(i, tag, vr, vl, explicit, values, start);
-                    if (depth == 0 && tag == PIXEL_DATA) {
-                        topLevelPixelDataLength = vl;
-                    }
-                    byteOffset += vl;
-                    values.read(group, element, value);
+                Header h = header(i, tag, insideUnknownVR, values);
+                byteOffset += h.length();
+                if (h.sequence()) {
+                    byteOffset = sequence(i, byteOffset, tag, h, start, insideUnknownVR, values, depth);
+                } else if (h.vl() != UNDEFINED) {
+                    Attribute value = value(i, tag, h, insideUnknownVR, values, start, depth);
+                    byteOffset += h.vl();
                     if (tag == 0x00020000 && !i.readingDataSet() && value != null) {
                         return afterMetaHeaderGroupLength(i, byteOffset, value.getSingleIntegerValueOrDefault(0), stopTag);
-                    }
-                    if (tag == 0x00020010 && !i.readingDataSet() && value != null) {
-                        String uid = value.getSingleStringValueOrEmptyString();
-                        i.setDataSetSyntax(uid.isEmpty() ? null : new TransferSyntax(uid));
                     }
                 } else if (tag == PIXEL_DATA) {
                     if (depth > 0) {
@@ -206,6 +138,92 @@ final class ElementScan {
             }
         }
         return byteOffset;
+    }
+
+    /** An element's value representation and length as PixelMed reads and repairs them. */
+    private record Header(byte[] vr, long vl, boolean implicitHere, int length, boolean sequence) {
+    }
+
+    private static Header header(ScanStream i, int tag, boolean insideUnknownVR, ScanValues values) throws IOException {
+        int group = tag >>> 16;
+        int element = tag & 0xFFFF;
+        boolean explicit = i.inUse().isExplicitVR() && !insideUnknownVR;
+        boolean little = i.inUse().isLittleEndian() || insideUnknownVR;
+        int length = 0;
+        boolean implicitHere = false;
+        byte[] vr;
+        if (explicit) {
+            boolean marked = i.in.markSupported();
+            if (marked) {
+                i.in.mark();
+            }
+            vr = new byte[2];
+            i.in.readFully(vr, 2);
+            if (vr[0] == '-' && vr[1] == '-' || vr[0] == 0 && vr[1] == 0) {
+                length += 2;
+                vr = UN.clone();
+            } else if (marked && (vr[0] < 'A' || vr[1] < 'A')) {
+                implicitHere = true; // an implicit VR element in an explicit VR data set
+                i.in.reset();
+                vr = UN.clone();
+            } else {
+                length += 2;
+            }
+        } else {
+            vr = AttributeList.getDictionary().getValueRepresentationFromTag(new AttributeTag(group, element));
+            if (vr == null) {
+                vr = UN.clone();
+            }
+        }
+        long vl;
+        if (explicit && !implicitHere) {
+            vl = i.u16();
+            length += 2;
+            if (!ValueRepresentation.isShortValueLengthVR(vr) && (vl == 0 || vl == 0x3030)) {
+                vl = i.u32(); // else PixelMed takes the reserved bytes as a short length
+                length += 4;
+            }
+        } else {
+            vl = i.u32();
+            length += 4;
+        }
+        if (explicit && ValueRepresentation.isUnknownVR(vr)) {
+            vr = dictionaryInsteadOfUnknown(group, element, vr, little);
+        }
+        if (group % 2 != 0 && element > 0 && element <= 0xFF) {
+            vr = LO; // a private creator
+        }
+        boolean sequence = ValueRepresentation.isSequenceVR(vr) || ValueRepresentation.isUnknownVR(vr)
+                && (vl == UNDEFINED || group % 2 != 0 && ClinicalTrialsAttributes.isSafePrivateSequenceAttribute(
+                        values.privateCreator(group, element), new AttributeTag(group, element)));
+        return new Header(vr, vl, implicitHere, length, sequence);
+    }
+
+    private long sequence(ScanStream i, long byteOffset, int tag, Header h, long start, boolean insideUnknownVR,
+                          ScanValues values, int depth) throws IOException {
+        if (depth >= MAX_DEPTH) {
+            throw cut(i, start, "malformed: sequences nested more than " + MAX_DEPTH + " levels deep ("
+                    + tagText(tag) + " at byte " + start + ")");
+        }
+        return readSequence(i, byteOffset, h.vl(), ValueRepresentation.isUnknownVR(h.vr()) || insideUnknownVR, values,
+                depth + 1);
+    }
+
+    /** An element of defined length that is not a sequence: past its value, noting what later reading needs. */
+    private Attribute value(ScanStream i, int tag, Header h, boolean insideUnknownVR, ScanValues values, long start,
+                            int depth) throws IOException {
+        boolean explicit = i.inUse().isExplicitVR() && !insideUnknownVR;
+        checkSanityOfValueLength(h.vl(), h.vr(), tag, h.implicitHere());
+        Attribute value = readValue(i, tag, h.vr(), h.vl(), explicit, values, start);
+        if (depth == 0 && tag == PIXEL_DATA) {
+            topLevelPixelDataLength = h.vl();
+        }
+        values.read(tag >>> 16, tag & 0xFFFF, value);
+        if (tag == 0x00020010 && !i.readingDataSet() && value != null) {
+            String uid = value.getSingleStringValueOrEmptyString();
+            i.setDataSetSyntax(uid.isEmpty() ? null : new TransferSyntax(uid));
+        }
+        return value;
     }
 
     /** The meta header's group length: PixelMed reads the rest of the group by it, then the data set. */

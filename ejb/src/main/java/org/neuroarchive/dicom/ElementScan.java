@@ -40,15 +40,13 @@ final class ElementScan {
     static final int SEQUENCE_DELIMITATION = 0xFFFEE0DD;
     static final int PIXEL_DATA = 0x7FE00010;
     private static final int NO_STOP = 0;
-    private static final byte[] UN = {'U', 'N'};
-    private static final byte[] LO = {'L', 'O'};
-    private static final long LONGEST_SHORT_VALUE = 0xFFFF;
-    private static final long LONGEST_REPAIRED_VALUE = 100_000;
 
     private final long maxInflatedBytes;
     private long topLevelPixelDataLength = -1;
     private boolean simplePixelData = true;
     private long stoppedAt = -1;
+    /** The meta header's group length, once read and until the data set is read by it. */
+    private int metaGroupLength = -1;
 
     private ElementScan(long maxInflatedBytes) {
         this.maxInflatedBytes = maxInflatedBytes;
@@ -89,15 +87,11 @@ final class ElementScan {
         ScanValues values = new ScanValues(inherited == null ? null : inherited.characterSet());
         boolean undefined = lengthToRead == UNDEFINED;
         long end = undefined ? UNDEFINED : byteOffset + lengthToRead - 1;
-        boolean explicit = i.inUse().isExplicitVR() && !insideUnknownVR;
-        boolean little = i.inUse().isLittleEndian() || insideUnknownVR;
-        byte[] vrBuffer = new byte[2];
         try {
             while (undefined || byteOffset < end) {
                 long start = i.in.position();
                 int group = i.u16();
-                int element = i.u16();
-                int tag = group << 16 | element;
+                int tag = group << 16 | i.u16();
                 byteOffset += 4;
                 if (stopTag != NO_STOP && tag == stopTag) {
                     stoppedAt = i.in.decompressed() ? -1 : i.in.position();
@@ -105,8 +99,6 @@ final class ElementScan {
                 }
                 if (!i.readingDataSet() && group > 2) {
                     switchToDataSet(i);
-                    explicit = i.inUse().isExplicitVR() && !insideUnknownVR;
-                    little = i.inUse().isLittleEndian() || insideUnknownVR;
                 }
                 if (tag == ITEM_DELIMITATION) {
                     i.u32();
@@ -117,83 +109,12 @@ final class ElementScan {
                     byteOffset += 4;
                     continue;
                 }
-                boolean implicitHere = false;
-                byte[] vr;
-                if (explicit) {
-                    boolean marked = i.in.markSupported();
-                    if (marked) {
-                        i.in.mark();
-                    }
-                    i.in.readFully(vrBuffer, 2);
-                    vr = vrBuffer;
-                    if (vr[0] == '-' && vr[1] == '-' || vr[0] == 0 && vr[1] == 0) {
-                        byteOffset += 2;
-                        vr = UN.clone();
-                    } else if (marked && (vr[0] < 'A' || vr[1] < 'A')) {
-                        implicitHere = true; // an implicit VR element in an explicit VR data set
-                        i.in.reset();
-                        vr = UN.clone();
-                    } else {
-                        byteOffset += 2;
-                    }
-                } else {
-                    vr = AttributeList.getDictionary().getValueRepresentationFromTag(new AttributeTag(group, element));
-                    if (vr == null) {
-                        vr = UN.clone();
-                    }
-                }
-                long vl;
-                if (explicit && !implicitHere) {
-                    if (ValueRepresentation.isShortValueLengthVR(vr)) {
-                        vl = i.u16();
-                        byteOffset += 2;
-                    } else {
-                        vl = i.u16();
-                        byteOffset += 2;
-                        if (vl == 0 || vl == 0x3030) {
-                            vl = i.u32();
-                            byteOffset += 4;
-                        } // else PixelMed takes the reserved bytes as a short length
-                    }
-                } else {
-                    vl = i.u32();
-                    byteOffset += 4;
-                }
-                if (explicit && ValueRepresentation.isUnknownVR(vr)) {
-                    vr = dictionaryInsteadOfUnknown(group, element, vr, little);
-                }
-                if (group % 2 != 0 && element > 0 && element <= 0xFF) {
-                    vr = LO; // a private creator
-                }
-                if (ValueRepresentation.isSequenceVR(vr) || ValueRepresentation.isUnknownVR(vr)
-                        && (vl == UNDEFINED || group % 2 != 0 && ClinicalTrialsAttributes.isSafePrivateSequenceAttribute(
-                                values.privateCreator(group, element), new AttributeTag(group, element)))) {
-                    if (depth >= MAX_DEPTH) {
-                        throw cut(i, start, "malformed: sequences nested more than " + MAX_DEPTH + " levels deep ("
-                                + tagText(tag) + " at byte " + start + ")");
-                    }
-                    byteOffset = readSequence(i, byteOffset, vl,
-                            ValueRepresentation.isUnknownVR(vr) || insideUnknownVR, values, depth + 1);
-                } else if (vl != UNDEFINED) {
-                    checkSanityOfValueLength(vl, vr, tag, implicitHere);
-                    Attribute value = readValue(i, tag, vr, vl, explicit, values, start);
-                    if (depth == 0 && tag == PIXEL_DATA) {
-                        topLevelPixelDataLength = vl;
-                    }
-                    byteOffset += vl;
-                    values.read(group, element, value);
-                    if (tag == 0x00020000 && !i.readingDataSet() && value != null) {
-                        return afterMetaHeaderGroupLength(i, byteOffset, value.getSingleIntegerValueOrDefault(0), stopTag);
-                    }
-                    if (tag == 0x00020010 && !i.readingDataSet() && value != null) {
-                        String uid = value.getSingleStringValueOrEmptyString();
-                        i.setDataSetSyntax(uid.isEmpty() ? null : new TransferSyntax(uid));
-                    }
-                } else if (tag == PIXEL_DATA) {
-                    if (depth > 0) {
-                        simplePixelData = false;
-                    }
-                    byteOffset = new EncapsulatedScan(this, i, start, values.frames()).walk(byteOffset);
+                ElementHeader h = ElementHeader.read(i, tag, insideUnknownVR, values);
+                byteOffset = element(i, byteOffset + h.length(), tag, h, start, insideUnknownVR, values, depth);
+                if (metaGroupLength >= 0) {
+                    int groupLength = metaGroupLength;
+                    metaGroupLength = -1;
+                    return afterMetaHeaderGroupLength(i, byteOffset, groupLength, stopTag);
                 }
             }
         } catch (EOFException e) {
@@ -206,6 +127,55 @@ final class ElementScan {
             }
         }
         return byteOffset;
+    }
+
+    /** Past one element after its header: a sequence, a value of defined length, or encapsulated pixel data. */
+    private long element(ScanStream i, long byteOffset, int tag, ElementHeader h, long start, boolean insideUnknownVR,
+                         ScanValues values, int depth) throws IOException {
+        if (h.sequence()) {
+            return sequence(i, byteOffset, tag, h, start, insideUnknownVR, values, depth);
+        }
+        if (h.vl() != UNDEFINED) {
+            Attribute value = value(i, tag, h, insideUnknownVR, values, start, depth);
+            if (tag == 0x00020000 && !i.readingDataSet() && value != null) {
+                metaGroupLength = value.getSingleIntegerValueOrDefault(0);
+            }
+            return byteOffset + h.vl();
+        }
+        if (tag == PIXEL_DATA) {
+            if (depth > 0) {
+                simplePixelData = false;
+            }
+            return new EncapsulatedScan(this, i, start, values.frames()).walk(byteOffset);
+        }
+        return byteOffset;
+    }
+
+    private long sequence(ScanStream i, long byteOffset, int tag, ElementHeader h, long start, boolean insideUnknownVR,
+                          ScanValues values, int depth) throws IOException {
+        if (depth >= MAX_DEPTH) {
+            throw cut(i, start, "malformed: sequences nested more than " + MAX_DEPTH + " levels deep ("
+                    + tagText(tag) + " at byte " + start + ")");
+        }
+        return readSequence(i, byteOffset, h.vl(), ValueRepresentation.isUnknownVR(h.vr()) || insideUnknownVR, values,
+                depth + 1);
+    }
+
+    /** An element of defined length that is not a sequence: past its value, noting what later reading needs. */
+    private Attribute value(ScanStream i, int tag, ElementHeader h, boolean insideUnknownVR, ScanValues values, long start,
+                            int depth) throws IOException {
+        boolean explicit = i.inUse().isExplicitVR() && !insideUnknownVR;
+        h.checkSanityOfValueLength(tag);
+        Attribute value = readValue(i, tag, h.vr(), h.vl(), explicit, values, start);
+        if (depth == 0 && tag == PIXEL_DATA) {
+            topLevelPixelDataLength = h.vl();
+        }
+        values.read(tag >>> 16, tag & 0xFFFF, value);
+        if (tag == 0x00020010 && !i.readingDataSet() && value != null) {
+            String uid = value.getSingleStringValueOrEmptyString();
+            i.setDataSetSyntax(uid.isEmpty() ? null : new TransferSyntax(uid));
+        }
+        return value;
     }
 
     /** The meta header's group length: PixelMed reads the rest of the group by it, then the data set. */
@@ -299,30 +269,6 @@ final class ElementScan {
         return null;
     }
 
-    /** A UN element of a known tag gets the dictionary's VR, unless that is SQ (PixelMed: read on as UN). */
-    private static byte[] dictionaryInsteadOfUnknown(int group, int element, byte[] vr, boolean little) {
-        byte[] known = AttributeList.getDictionary().getValueRepresentationFromTag(new AttributeTag(group, element));
-        if (known != null && known.length >= 2
-                && (little || ValueRepresentation.getWordLengthOfValueAffectedByEndianness(known) == 1)
-                && !ValueRepresentation.isSequenceVR(known)) {
-            return new byte[] {known[0], known[1]};
-        }
-        return vr;
-    }
-
-    /** AttributeList.checkSanityOfValueLength: where PixelMed gives up with a DicomException, before allocating. */
-    private static void checkSanityOfValueLength(long vl, byte[] vr, int tag, boolean repairedImplicit) {
-        if (vl > Integer.MAX_VALUE && ValueRepresentation.isUnknownVR(vr)) {
-            throw new Abort();
-        }
-        if (vl > LONGEST_SHORT_VALUE && ValueRepresentation.isShortValueLengthVR(vr) && !LONG_SHORT_VALUES.contains(tag)) {
-            throw new Abort();
-        }
-        if (repairedImplicit && vl > LONGEST_REPAIRED_VALUE) {
-            throw new Abort();
-        }
-    }
-
     private ScanStream inflated(ScanStream i) throws IOException {
         if (i.inUse().isBzip2ed()) {
             throw new ScanRefusal("bzip2-compressed data sets are not accepted");
@@ -345,9 +291,6 @@ final class ElementScan {
     static String tagText(int tag) {
         return String.format("(%04X,%04X)", tag >>> 16, tag & 0xFFFF);
     }
-
-    private static final java.util.Set<Integer> LONG_SHORT_VALUES = java.util.Set.of(0x30040058, 0x300A00EB,
-            0x300A00EC, 0x300A0106, 0x30060050, 0x00603020, 0x00186054); // DVH, compensator, block, contour data…
 
     /** PixelMed stops reading at this offset: a DicomException, or nothing more it could allocate. */
     static final class Abort extends RuntimeException {

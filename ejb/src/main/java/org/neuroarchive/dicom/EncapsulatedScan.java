@@ -26,6 +26,8 @@ final class EncapsulatedScan {
     private final boolean rle;
     private long bytesRead;
     private boolean lastFragmentEndedFrame;
+    private int fragments;
+    private boolean delimiter;
 
     EncapsulatedScan(ElementScan scan, ScanStream i, long elementStart, int frames) {
         this.scan = scan;
@@ -42,47 +44,12 @@ final class EncapsulatedScan {
         if (separated && frames < 0) {
             throw new ElementScan.Abort(); // PixelMed: NegativeArraySizeException
         }
-        boolean delimiter = false;
-        int fragments = 0;
         if (!separated) {
             scan.notSimple(); // a decoding read of PixelMed does not follow fragments for these syntaxes
         }
         if (!separated || frames > 0) {
-            int tag = itemTag();
-            long length = i.u32();
-            if (tag != ElementScan.ITEM) {
-                throw new IOException(); // no offset table item
-            }
-            if (!i.in.skip(length)) {
-                throw new EOFException();
-            }
-            bytesRead += length;
-            int frameEnds = 0;
-            while (!separated || frameEnds < frames) {
-                long itemStart = i.in.position();
-                tag = itemTag();
-                length = i.u32();
-                if (tag == ElementScan.SEQUENCE_DELIMITATION) {
-                    delimiter = true;
-                    break;
-                }
-                if (tag != ElementScan.ITEM) {
-                    throw new IOException(); // PixelMed: "Unexpected DICOM tag … in encapsulated data"
-                }
-                fragments++;
-                if (length == 0) {
-                    scan.notSimple();
-                    // an empty item ends a frame when the last fragment did (PixelMed keeps that flag)
-                } else {
-                    fragment(itemStart, length);
-                }
-                if (lastFragmentEndedFrame) {
-                    frameEnds++;
-                } else if (separated) {
-                    scan.notSimple(); // this frame goes on in the next fragment
-                }
-                bytesRead += length;
-            }
+            skipOffsetTable();
+            fragments(separated);
         }
         if (separated && frames > MOST_FRAMES_READ_IN_MEMORY && frames > fragments) {
             throw scan.cut(i, elementStart, "malformed: NumberOfFrames is " + frames + " but the encapsulated pixel data at"
@@ -98,6 +65,48 @@ final class EncapsulatedScan {
             }
         }
         return byteOffset + bytesRead;
+    }
+
+    private void skipOffsetTable() throws IOException {
+        int tag = itemTag();
+        long length = i.u32();
+        if (tag != ElementScan.ITEM) {
+            throw new IOException(); // no offset table item
+        }
+        if (!i.in.skip(length)) {
+            throw new EOFException();
+        }
+        bytesRead += length;
+    }
+
+    /** The fragment items up to the sequence delimiter or, for JPEG and RLE, until every frame has ended. */
+    private void fragments(boolean separated) throws IOException {
+        int frameEnds = 0;
+        while (!separated || frameEnds < frames) {
+            long itemStart = i.in.position();
+            int tag = itemTag();
+            long length = i.u32();
+            if (tag == ElementScan.SEQUENCE_DELIMITATION) {
+                delimiter = true;
+                return;
+            }
+            if (tag != ElementScan.ITEM) {
+                throw new IOException(); // PixelMed: "Unexpected DICOM tag … in encapsulated data"
+            }
+            fragments++;
+            if (length == 0) {
+                scan.notSimple();
+                // an empty item ends a frame when the last fragment did (PixelMed keeps that flag)
+            } else {
+                fragment(itemStart, length);
+            }
+            if (lastFragmentEndedFrame) {
+                frameEnds++;
+            } else if (separated) {
+                scan.notSimple(); // this frame goes on in the next fragment
+            }
+            bytesRead += length;
+        }
     }
 
     private int itemTag() throws IOException {

@@ -248,6 +248,26 @@ public final class StorageListener implements AutoCloseable {
         }
     }
 
+    /** The peer entry that lets this request in, or empty when it was refused (and answered so). */
+    private Optional<DicomPeer> admitted(Socket socket, AssociateRequest request, InetAddress address) throws IOException {
+        String ip = address.getHostAddress();
+        String calling = PeerText.aet(request.callingAet());
+        String called = PeerText.aet(request.calledAet());
+        if (!request.calledAet().equals(settings.aet())) {
+            sink.refused(new Refusal(ip, calling, called, Refusal.Reason.UNKNOWN_CALLED_AE,
+                    "called AE title '" + called + "' is not " + settings.aet()));
+            reject(socket, Pdus.CALLED_AE_NOT_RECOGNIZED);
+            return Optional.empty();
+        }
+        Optional<DicomPeer> peer = settings.peers().match(request.callingAet(), address);
+        if (peer.isEmpty()) {
+            sink.refused(new Refusal(ip, calling, called, Refusal.Reason.UNKNOWN_PEER,
+                    "no peer entry for AE title '" + calling + "' at " + ip));
+            reject(socket, Pdus.CALLING_AE_NOT_RECOGNIZED);
+        }
+        return peer;
+    }
+
     private void serve(Socket socket, long number, boolean tls) {
         InetAddress address = socket.getInetAddress();
         String ip = address.getHostAddress();
@@ -266,23 +286,13 @@ public final class StorageListener implements AutoCloseable {
             if (request == null) {
                 return;
             }
-            String calling = PeerText.aet(request.callingAet());
-            String called = PeerText.aet(request.calledAet());
-            if (!request.calledAet().equals(settings.aet())) {
-                sink.refused(new Refusal(ip, calling, called, Refusal.Reason.UNKNOWN_CALLED_AE,
-                        "called AE title '" + called + "' is not " + settings.aet()));
-                reject(socket, Pdus.CALLED_AE_NOT_RECOGNIZED);
-                return;
-            }
-            Optional<DicomPeer> peer = settings.peers().match(request.callingAet(), address);
+            Optional<DicomPeer> peer = admitted(socket, request, address);
             if (peer.isEmpty()) {
-                sink.refused(new Refusal(ip, calling, called, Refusal.Reason.UNKNOWN_PEER,
-                        "no peer entry for AE title '" + calling + "' at " + ip));
-                reject(socket, Pdus.CALLING_AE_NOT_RECOGNIZED);
                 return;
             }
             Files.createDirectories(folder);
-            info = new AssociationInfo(number, ip, calling, called, peer.get(), tls);
+            info = new AssociationInfo(number, ip, PeerText.aet(request.callingAet()), PeerText.aet(request.calledAet()),
+                    peer.get(), tls);
             sink.associationOpened(info);
             outcome = new StorageAssociation(negotiate(socket, request, in), socket, in, folder, info, limits, sink).run();
         } catch (Exception e) { // PixelMed declares its network and DICOM exceptions as Exception subclasses

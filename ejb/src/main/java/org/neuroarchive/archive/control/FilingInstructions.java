@@ -2,7 +2,7 @@ package org.neuroarchive.archive.control;
 
 import java.util.List;
 import org.neuroarchive.audit.entity.Actor;
-import org.neuroarchive.matching.control.MatchingCriteria;
+import org.neuroarchive.matching.entity.MatchingCriteria;
 import org.neuroarchive.matching.control.SeriesIdentity;
 
 /**

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.neuroarchive.common.control.RequestRejected;
-import org.neuroarchive.matching.control.MatchingCriteria;
+import org.neuroarchive.matching.entity.MatchingCriteria;
 
 /**
  * The options of an individual import, with the names of the API contract: {@code modality}

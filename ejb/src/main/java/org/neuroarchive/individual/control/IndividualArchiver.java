@@ -20,7 +20,7 @@ import org.neuroarchive.importlog.entity.LogSource;
 import org.neuroarchive.individual.entity.ImportRequest;
 import org.neuroarchive.individual.entity.StagedFile;
 import org.neuroarchive.individual.entity.StagedSeries;
-import org.neuroarchive.matching.control.MatchingCriteria;
+import org.neuroarchive.matching.entity.MatchingCriteria;
 
 /**
  * Archives one selected series of an individual import through the one archive service, with the

@@ -2,7 +2,7 @@ package org.neuroarchive.individual.control;
 
 import org.neuroarchive.individual.entity.ImportRequest;
 import org.neuroarchive.individual.entity.SourceKind;
-import org.neuroarchive.matching.control.MatchingCriteria;
+import org.neuroarchive.matching.entity.MatchingCriteria;
 
 /** What a parse of an individual import needs to know, read once when the parse starts. */
 record ParseJob(long importId, int generation, boolean unpacked, SourceKind sourceKind, String sourcePath,

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.neuroarchive.dicom.DicomHeader;
-import org.neuroarchive.matching.control.MatchingCriteria;
+import org.neuroarchive.matching.entity.MatchingCriteria;
 import org.neuroarchive.matching.control.SeriesAgreement;
 import org.neuroarchive.matching.control.SeriesIdentity;
 

@@ -12,7 +12,7 @@ import java.util.List;
 import org.neuroarchive.individual.entity.StagedFile;
 import org.neuroarchive.individual.entity.StagedSeries;
 import org.neuroarchive.matching.control.ExistingMatch;
-import org.neuroarchive.matching.control.MatchingCriteria;
+import org.neuroarchive.matching.entity.MatchingCriteria;
 import org.neuroarchive.matching.control.SeriesIdentity;
 
 /**

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.neuroarchive.common.entity.ColumnText;
 import org.neuroarchive.common.entity.UpdatableRecord;
-import org.neuroarchive.matching.control.MatchingCriteria;
+import org.neuroarchive.matching.entity.MatchingCriteria;
 
 /**
  * An individual import (NiDB's import request): where its files come from, the options it was made

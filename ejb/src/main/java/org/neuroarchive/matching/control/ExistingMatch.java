@@ -12,6 +12,7 @@ import org.neuroarchive.matching.entity.Project;
 import org.neuroarchive.matching.entity.Series;
 import org.neuroarchive.matching.entity.Study;
 import org.neuroarchive.matching.entity.Subject;
+import org.neuroarchive.matching.entity.MatchingCriteria;
 
 /**
  * What a series would be filed under if it were archived now, without creating anything: the

@@ -18,6 +18,7 @@ import org.neuroarchive.matching.entity.Project;
 import org.neuroarchive.matching.entity.Series;
 import org.neuroarchive.matching.entity.Study;
 import org.neuroarchive.matching.entity.Subject;
+import org.neuroarchive.matching.entity.MatchingCriteria;
 
 /**
  * Creates subjects, enrollments, studies and series, each in its own short transaction so that

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.Optional;
 import org.neuroarchive.dicom.DicomHeader;
 import org.neuroarchive.common.entity.ColumnText;
+import org.neuroarchive.matching.entity.MatchingCriteria;
 
 /**
  * Who, when and what a series is, from one of its headers, with NiDB's normalisation of blank tags:

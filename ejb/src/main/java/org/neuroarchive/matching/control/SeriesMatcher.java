@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 import org.neuroarchive.matching.entity.Series;
 import org.neuroarchive.matching.entity.Study;
+import org.neuroarchive.matching.entity.MatchingCriteria;
 
 /**
  * NiDB's series rules within a study: by default the same SeriesNumber; the individual import may

@@ -9,6 +9,7 @@ import org.neuroarchive.matching.entity.Project;
 import org.neuroarchive.matching.entity.Series;
 import org.neuroarchive.matching.entity.Study;
 import org.neuroarchive.matching.entity.Subject;
+import org.neuroarchive.matching.entity.MatchingCriteria;
 
 /** Finds or creates everything a series is filed under, by NiDB's rules and the chosen matching criteria. */
 @Stateless

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.Optional;
 import org.neuroarchive.matching.entity.Enrollment;
 import org.neuroarchive.matching.entity.Study;
+import org.neuroarchive.matching.entity.MatchingCriteria;
 
 /**
  * NiDB's study rules within the subject's enrollment. By default: same modality, StudyDateTime within

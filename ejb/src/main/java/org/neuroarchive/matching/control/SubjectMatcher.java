@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.neuroarchive.matching.entity.Enrollment;
 import org.neuroarchive.matching.entity.Project;
 import org.neuroarchive.matching.entity.Subject;
+import org.neuroarchive.matching.entity.MatchingCriteria;
 
 /**
  * NiDB's subject rules. By default (the global import) the PatientID is compared with every subject's

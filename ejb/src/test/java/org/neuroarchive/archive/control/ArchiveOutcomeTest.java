@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.neuroarchive.audit.entity.Actor;
 import org.neuroarchive.audit.entity.AuditEvent;
-import org.neuroarchive.matching.control.MatchingCriteria;
+import org.neuroarchive.matching.entity.MatchingCriteria;
 
 class ArchiveOutcomeTest {
 

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.neuroarchive.dicom.DicomHeader;
-import org.neuroarchive.matching.control.MatchingCriteria;
-import org.neuroarchive.matching.control.MatchingCriteria.Series;
-import org.neuroarchive.matching.control.MatchingCriteria.Study;
-import org.neuroarchive.matching.control.MatchingCriteria.Subject;
+import org.neuroarchive.matching.entity.MatchingCriteria;
+import org.neuroarchive.matching.entity.MatchingCriteria.Series;
+import org.neuroarchive.matching.entity.MatchingCriteria.Study;
+import org.neuroarchive.matching.entity.MatchingCriteria.Subject;
 
 class SeriesBucketsTest {
 

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import org.junit.jupiter.api.Test;
 import org.neuroarchive.dicom.DicomHeader;
+import org.neuroarchive.matching.entity.MatchingCriteria;
 
 class SeriesIdentityTest {
 

@@ -1,4 +1,4 @@
-package org.neuroarchive.matching.control;
+package org.neuroarchive.matching.entity;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -21,10 +21,14 @@ import org.neuroarchive.common.entity.UpdatableRecord;
 @NamedQuery(name = StagedSeries.OF_IMPORT, query = "SELECT s FROM StagedSeries s WHERE s.importId = :importId "
         + "ORDER BY s.subjectKey, s.studyKey, s.seriesNum, s.seriesKey")
 @NamedQuery(name = StagedSeries.DELETE_OF_IMPORT, query = "DELETE FROM StagedSeries s WHERE s.importId = :importId")
+@NamedQuery(name = StagedSeries.COUNT_BY_STATE, query = "SELECT s.importId, s.status, s.selected, COUNT(s) FROM StagedSeries s "
+        + "WHERE s.importId IN :importIds GROUP BY s.importId, s.status, s.selected")
 public class StagedSeries extends UpdatableRecord {
 
     public static final String OF_IMPORT = "StagedSeries.ofImport";
     public static final String DELETE_OF_IMPORT = "StagedSeries.deleteOfImport";
+    /** Rows (import id, status, selected, count) for the imports {@code :importIds}. */
+    public static final String COUNT_BY_STATE = "StagedSeries.countByState";
 
     /** What became of the series. */
     public enum Status { PARSED, QUEUED, ARCHIVED, ERROR, SKIPPED }

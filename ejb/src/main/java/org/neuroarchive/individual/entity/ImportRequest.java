@@ -57,7 +57,7 @@ public class ImportRequest extends UpdatableRecord {
     @Column(name = "subject_criteria", nullable = false, length = 32)
     private MatchingCriteria.Subject subjectCriteria;
 
-    @Column(name = "patient_id")
+    @Column(name = "patient_id", length = ColumnText.PATIENT_ID)
     private String patientId;
 
     @Enumerated(EnumType.STRING)

@@ -49,7 +49,7 @@ public class StagedSeries extends UpdatableRecord {
     private String seriesKey;
 
     /** The PatientID the series is filed under (its own, the typed one, or the folder name). */
-    @Column(name = "patient_id", nullable = false)
+    @Column(name = "patient_id", nullable = false, length = ColumnText.PATIENT_ID)
     private String patientId;
 
     @Column(name = "patient_name", nullable = false)
@@ -148,7 +148,7 @@ public class StagedSeries extends UpdatableRecord {
     public void describeSubjectAndStudy(String patientId, String patientName, String sex, LocalDate birthDate,
                                         String studyInstanceUid, String studyId, LocalDateTime studyDateTime,
                                         String studyDescription) {
-        this.patientId = ColumnText.clip(patientId, 255);
+        this.patientId = ColumnText.clip(patientId, ColumnText.PATIENT_ID);
         this.patientName = ColumnText.clip(patientName, 255);
         this.sex = sex;
         this.birthDate = birthDate;

@@ -27,8 +27,8 @@ import org.eclipse.microprofile.config.Config;
  */
 public final class SettingReader {
 
-    private static final List<String> TRUE = List.of("true", "yes", "on", "1");
-    private static final List<String> FALSE = List.of("false", "no", "off", "0");
+    private static final List<String> TRUE = List.of("true", "yes", "y", "on", "1");
+    private static final List<String> FALSE = List.of("false", "no", "n", "off", "0");
 
     private final Function<String, Optional<String>> source;
     private final Map<String, String> oldNames = new LinkedHashMap<>();
@@ -114,7 +114,11 @@ public final class SettingReader {
         throw value.get().invalid("is not a whole number between " + min + " and " + max);
     }
 
-    /** {@code true}, {@code yes}, {@code on}, {@code 1} or {@code false}, {@code no}, {@code off}, {@code 0}. */
+    /**
+     * {@code true}, {@code yes}, {@code y}, {@code on}, {@code 1} (what MicroProfile Config took as true)
+     * or {@code false}, {@code no}, {@code n}, {@code off}, {@code 0}, in any case; any other word
+     * (which MicroProfile Config silently took as false) is refused.
+     */
     public boolean flag(String key, boolean defaultValue) {
         Optional<Value> value = raw(key);
         if (value.isEmpty()) {

@@ -36,8 +36,8 @@ public class SettingsCheck {
     /** Creates every settings bean (which reads and checks its keys); throws {@link InvalidSettingException}. */
     public void check() {
         locations.data();
-        imports.enabled();
         individualImports.maxFiles();
+        imports.enabled();
         backup.enabled();
         receiver.enabled();
         security.secureCookies();

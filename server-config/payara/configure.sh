@@ -19,8 +19,8 @@
 #   (the admin listener, JMX, IIOP, OpenMQ) on 127.0.0.1 only, whatever NEUROARCHIVE_BIND_ADDRESS says,
 #   and no data grid (Hazelcast),
 # - no "Server" and "X-Powered-By" headers naming the server and its version,
-# - the largest request body the HTTP listeners accept: the upload limit (NEUROARCHIVE_IMPORT_MAX_UPLOAD_BYTES,
-#   default 20 GiB) plus 1 MiB, or no limit of Payara's own when that exceeds what Payara can count (2 GiB);
+# - the largest request body the HTTP listeners accept: the upload limit (NEUROARCHIVE_INDIVIDUAL_MAX_UPLOAD_BYTES,
+#   or its old name NEUROARCHIVE_IMPORT_MAX_UPLOAD_BYTES; default 20 GiB) plus 1 MiB, or no limit of Payara's own when that exceeds what Payara can count (2 GiB);
 #   the application enforces its limits itself either way,
 # - with NEUROARCHIVE_TLS_KEYSTORE (PKCS12 or JKS) and NEUROARCHIVE_TLS_KEYSTORE_PASSWORD set: HTTPS on
 #   http-listener-2 (port base + 81) with that key (NEUROARCHIVE_TLS_KEY_ALIAS, or its only key), the
@@ -99,9 +99,9 @@ asadmin add-resources "$here/neuroarchive-resources.xml" | grep -v '^Command' ||
 #   broker on loopback only (remote administration: through an SSH tunnel, never a public port);
 #   the built-in OpenMQ broker's port mapper follows jms-host, its dynamic-port services imq.hostname
 # - no Server and X-Powered-By headers; the largest request body (Payara reads it as an int)
-upload_limit=${NEUROARCHIVE_IMPORT_MAX_UPLOAD_BYTES:-21474836480}
+upload_limit=${NEUROARCHIVE_INDIVIDUAL_MAX_UPLOAD_BYTES:-${NEUROARCHIVE_IMPORT_MAX_UPLOAD_BYTES:-21474836480}}
 if ! [[ "$upload_limit" =~ ^[0-9]+$ ]] || [ "$upload_limit" -lt 1 ]; then
-  echo "configure.sh: NEUROARCHIVE_IMPORT_MAX_UPLOAD_BYTES must be a positive number of bytes, not '$upload_limit'" >&2
+  echo "configure.sh: NEUROARCHIVE_INDIVIDUAL_MAX_UPLOAD_BYTES must be a positive number of bytes, not '$upload_limit'" >&2
   exit 1
 fi
 max_post=$((upload_limit + 1048576))

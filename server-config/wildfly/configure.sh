@@ -35,16 +35,19 @@ required_with NEUROARCHIVE_DB_URL NEUROARCHIVE_DB_USER
 required_with NEUROARCHIVE_BROKER_URL NEUROARCHIVE_BROKER_USER NEUROARCHIVE_BROKER_PASSWORD
 required_with NEUROARCHIVE_TLS_KEYSTORE NEUROARCHIVE_TLS_KEYSTORE_PASSWORD
 
-# The largest request Undertow accepts: an upload (neuroarchive.import.max-upload-bytes, from the
+# The largest request Undertow accepts: an upload (neuroarchive.individual.max-upload-bytes, from the
 # environment or NEUROARCHIVE_CONFIG_FILE; 20 GiB by default) plus 1 MiB of multipart envelope. The
-# application limits every other request to neuroarchive.http.max-request-bytes itself.
-upload_limit=${NEUROARCHIVE_IMPORT_MAX_UPLOAD_BYTES:-}
+# application limits every other request to neuroarchive.http.max-request-bytes itself. The key's old
+# name (neuroarchive.import.max-upload-bytes, NEUROARCHIVE_IMPORT_MAX_UPLOAD_BYTES) still works.
+upload_limit=${NEUROARCHIVE_INDIVIDUAL_MAX_UPLOAD_BYTES:-${NEUROARCHIVE_IMPORT_MAX_UPLOAD_BYTES:-}}
 if [ -z "$upload_limit" ] && [ -n "${NEUROARCHIVE_CONFIG_FILE:-}" ] && [ -r "$NEUROARCHIVE_CONFIG_FILE" ]; then
-  upload_limit=$(sed -n 's/^[[:space:]]*neuroarchive\.import\.max-upload-bytes[[:space:]]*[=:][[:space:]]*\([0-9]*\).*/\1/p' "$NEUROARCHIVE_CONFIG_FILE" | tail -n 1)
+  for key in individual import; do
+    [ -n "$upload_limit" ] || upload_limit=$(sed -n "s/^[[:space:]]*neuroarchive\\.$key\\.max-upload-bytes[[:space:]]*[=:][[:space:]]*\\([0-9]*\\).*/\\1/p" "$NEUROARCHIVE_CONFIG_FILE" | tail -n 1)
+  done
 fi
 upload_limit=${upload_limit:-21474836480}
 if ! [[ "$upload_limit" =~ ^[0-9]+$ ]] || [ "$upload_limit" -lt 1 ]; then
-  echo "configure.sh: neuroarchive.import.max-upload-bytes must be a positive number of bytes, not '$upload_limit'" >&2
+  echo "configure.sh: neuroarchive.individual.max-upload-bytes must be a positive number of bytes, not '$upload_limit'" >&2
   exit 1
 fi
 max_post_size=$((upload_limit + 1048576))

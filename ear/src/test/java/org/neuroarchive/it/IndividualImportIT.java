@@ -256,6 +256,36 @@ class IndividualImportIT {
     }
 
     @Test
+    void theListCountsSelectedArchivedAndFailedSeriesFromTheSeriesThemselves() throws Exception {
+        Path source = ROOTS.resolve("counts");
+        SyntheticSeries.mr().patient("NA-IND-COUNTS", "Count^Carla").study(SyntheticSeries.newUid(), "20260407", "080000", "R")
+                .series(1, "filed").instances(2).writeTo(source.resolve("a"), "a");
+        SyntheticSeries.mr().patient("", "").study(SyntheticSeries.newUid(), "20260407", "090000", "R")
+                .series(2, "anonymous").instances(1).writeTo(source.resolve("b"), "b");
+        long id = api.createFromPath(source, "");
+        api.await(id, "parsingcomplete");
+        JsonObject parsed = listed(id);
+        assertEquals(List.of(2, 0, 0), counts(parsed), "both MR series are selected by default: " + parsed);
+
+        assertEquals(202, api.archive(id, null).status());
+        JsonObject failed = api.await(id, "archiveerror");
+        assertTrue(failed.getString("message").contains("1 series archived, 1 not archived"), failed.getString("message"));
+        JsonObject summary = listed(id);
+        assertEquals("archiveerror", summary.getString("status"));
+        assertEquals(List.of(2, 1, 1), counts(summary), "selected, archived, failed: " + summary);
+    }
+
+    /** The import as {@code GET /api/imports} lists it. */
+    private JsonObject listed(long id) throws Exception {
+        return api.archive().get("/api/imports?limit=1000").json().asJsonArray().stream().map(JsonValue::asJsonObject)
+                .filter(i -> i.getJsonNumber("id").longValue() == id).findFirst().orElseThrow();
+    }
+
+    private static List<Integer> counts(JsonObject summary) {
+        return List.of(summary.getInt("seriesSelected"), summary.getInt("seriesArchived"), summary.getInt("seriesFailed"));
+    }
+
+    @Test
     void theListShowsNewestFirst() throws Exception {
         Path source = ROOTS.resolve("list");
         SyntheticSeries.mr().patient("NA-IND-LIST", "List^Lea").series(1, "x").instances(1).writeTo(source, "l");

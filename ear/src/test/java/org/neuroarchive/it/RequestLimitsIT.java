@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Request sizes: an ordinary request may carry at most {@code neuroarchive.http.max-request-bytes} (1 MiB),
  * an upload (REST multipart, and the upload of the new-import screen) at most
- * {@code neuroarchive.import.max-upload-bytes}, which the test server sets to {@value #UPLOAD_LIMIT} bytes
+ * {@code neuroarchive.individual.max-upload-bytes}, which the test server sets (under the key's old name) to {@value #UPLOAD_LIMIT} bytes
  * (ear/pom.xml). A declared length above the limit is refused (413) before the body is sent; a body
  * without a length is cut at the limit, and nothing of it stays.
  */
@@ -101,7 +101,7 @@ class RequestLimitsIT {
         Multipart upload = new Multipart(UPLOAD_LIMIT + 2 * MIB);
         String reply = headOnly("/api/imports", upload.type(), upload.length());
         assertTrue(reply.startsWith("HTTP/1.1 413"), reply);
-        assertTrue(reply.contains("neuroarchive.import.max-upload-bytes"), reply);
+        assertTrue(reply.contains("neuroarchive.individual.max-upload-bytes"), reply);
         assertEquals(before, imports(), "no import created");
     }
 

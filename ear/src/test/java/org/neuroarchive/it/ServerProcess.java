@@ -30,6 +30,7 @@ final class ServerProcess {
     private final Map<String, String> environment = new HashMap<>();
     private Integer brokerPort;
     private Process process;
+    private long logStart;
 
     ServerProcess(Path jbossHome, Path baseDir, Path dataDir, int portOffset) {
         this.jbossHome = jbossHome;
@@ -91,7 +92,9 @@ final class ServerProcess {
         return "http://127.0.0.1:" + (8080 + portOffset) + "/neuroarchive";
     }
 
-    void start(Duration timeout) throws IOException, InterruptedException {
+    /** Starts the server without waiting for the application (e.g. one whose deployment is meant to fail). */
+    void launch() throws IOException {
+        logStart = Files.exists(log) ? Files.size(log) : 0;
         ProcessBuilder builder = new ProcessBuilder(List.of(jbossHome.resolve("bin/standalone.sh").toString(),
                 "-c", "standalone-full.xml", "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
                 "-Djboss.server.base.dir=" + baseDir, "-Djboss.socket.binding.port-offset=" + portOffset,
@@ -104,6 +107,27 @@ final class ServerProcess {
         builder.environment().putAll(environment);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         process = builder.start();
+    }
+
+    /** Waits until what the server printed since {@link #launch()} contains {@code text}; answers it. */
+    String awaitOutput(String text, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            byte[] all = Files.exists(log) ? Files.readAllBytes(log) : new byte[0];
+            String output = new String(all, (int) Math.min(logStart, all.length), (int) Math.max(0, all.length - logStart),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            if (output.contains(text)) {
+                return output;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the server did not print '" + text + "' within " + timeout + "; see " + log);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    void start(Duration timeout) throws IOException, InterruptedException {
+        launch();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {

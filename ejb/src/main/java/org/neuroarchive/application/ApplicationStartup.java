@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import org.neuroarchive.config.IndividualImportSettings;
+import org.neuroarchive.config.InvalidSettingException;
+import org.neuroarchive.config.SettingsCheck;
 import org.neuroarchive.individual.control.ImportRecovery;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
@@ -25,8 +27,13 @@ import org.neuroarchive.importing.control.ClaimRecovery;
 import org.neuroarchive.security.control.InitialAdmin;
 
 /**
- * Runs once before anything else: creates the data directories, migrates the schema, and recovers
- * series claimed before a crash. Other beans that must not run earlier call {@link #ready()}.
+ * Runs once before anything else, in this order: reads and checks every setting (a value that cannot
+ * work stops the deployment, see {@link SettingsCheck}); creates the data directories; migrates the
+ * schema; repairs H2's identity counters; creates the first administrator on a new database; recovers
+ * series of the global import claimed before a crash and repairs derived files (details, thumbnails)
+ * of recently archived series; creates the default folder of server-path imports; and recovers
+ * individual imports that were under way. Other beans that must not run earlier call {@link #ready()}
+ * (the message-driven beans) or depend on it (the DICOM receiver, the timers).
  */
 @Singleton
 @Startup
@@ -39,6 +46,9 @@ public class ApplicationStartup {
 
     @Resource(name = Resources.DATASOURCE)
     DataSource dataSource;
+
+    @Inject
+    SettingsCheck settings;
 
     @Inject
     StorageLocations locations;
@@ -60,6 +70,7 @@ public class ApplicationStartup {
 
     @PostConstruct
     void start() {
+        checkSettings();
         locations.createDirectories();
         LOG.info(() -> "NeuroArchive data: incomingdir " + locations.incoming() + ", archivedir " + locations.archive()
                 + ", problemdir " + locations.problem() + ", backupdir " + locations.backup()
@@ -79,6 +90,19 @@ public class ApplicationStartup {
             throw new UncheckedIOException("recovery of claimed series failed", e);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot check the database's identity counters: " + e.getMessage(), e);
+        }
+    }
+
+    private void checkSettings() {
+        try {
+            settings.check();
+        } catch (RuntimeException e) {
+            InvalidSettingException invalid = SettingsCheck.reason(e);
+            if (invalid == null) {
+                throw e;
+            }
+            LOG.severe(() -> "NeuroArchive does not start: " + invalid.getMessage());
+            throw invalid;
         }
     }
 

@@ -1,8 +1,9 @@
 package org.neuroarchive.config;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * NiDB's backup copy: when enabled ({@code neuroarchive.backup.enabled}, env
@@ -13,8 +14,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BackupSettings {
 
     @Inject
-    @ConfigProperty(name = "neuroarchive.backup.enabled", defaultValue = "false")
-    boolean enabled;
+    Config config;
+
+    private boolean enabled;
 
     /** For CDI. */
     public BackupSettings() {
@@ -25,6 +27,11 @@ public class BackupSettings {
         BackupSettings settings = new BackupSettings();
         settings.enabled = enabled;
         return settings;
+    }
+
+    @PostConstruct
+    void load() {
+        enabled = SettingReader.of(config).flag("neuroarchive.backup.enabled", false);
     }
 
     public boolean enabled() {

@@ -1,74 +1,85 @@
 package org.neuroarchive.config;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.neuroarchive.archive.control.ConflictPolicy;
+import org.eclipse.microprofile.config.Config;
 
-/** How the global import scans incomingdir, and when queued work is sent again (env {@code NEUROARCHIVE_IMPORT_*}). */
+/**
+ * How the global import scans incomingdir, what it does with a conflicting duplicate, and when queued
+ * work is tried or sent again ({@code neuroarchive.import.*}, env {@code NEUROARCHIVE_IMPORT_*}). Read
+ * once, at start-up, by the rule of {@link SettingReader}.
+ */
 @ApplicationScoped
 public class ImportSettings {
 
     @Inject
-    @ConfigProperty(name = "neuroarchive.import.scan-interval-seconds", defaultValue = "10")
-    int scanIntervalSeconds;
+    Config config;
 
-    @Inject
-    @ConfigProperty(name = "neuroarchive.import.settle-seconds", defaultValue = "10")
-    int settleSeconds;
+    private int scanIntervalSeconds;
+    private int settleSeconds;
+    private int chunkSize;
+    private boolean enabled;
+    private ConflictPolicy conflictPolicy;
+    private int maxAttempts;
+    private int retryDelaySeconds;
+    private int resendAfterMinutes;
 
-    @Inject
-    @ConfigProperty(name = "neuroarchive.import.chunk-size", defaultValue = "5000")
-    int chunkSize;
+    /** For CDI. */
+    public ImportSettings() {
+    }
 
-    @Inject
-    @ConfigProperty(name = "neuroarchive.import.enabled", defaultValue = "true")
-    boolean enabled;
+    /** Settings from these values (tests and tools). */
+    public static ImportSettings from(SettingReader settings) {
+        ImportSettings read = new ImportSettings();
+        read.read(settings);
+        return read;
+    }
 
-    @Inject
-    @ConfigProperty(name = "neuroarchive.import.conflict-policy", defaultValue = "quarantine-newcomer")
-    String conflictPolicy;
+    @PostConstruct
+    void load() {
+        read(SettingReader.of(config));
+    }
 
-    @Inject
-    @ConfigProperty(name = "neuroarchive.import.max-attempts", defaultValue = "5")
-    int maxAttempts;
-
-    @Inject
-    @ConfigProperty(name = "neuroarchive.import.retry-delay-seconds", defaultValue = "30")
-    int retryDelaySeconds;
-
-    @Inject
-    @ConfigProperty(name = "neuroarchive.import.resend-after-minutes", defaultValue = "10")
-    int resendAfterMinutes;
+    private void read(SettingReader settings) {
+        scanIntervalSeconds = settings.wholeNumber("neuroarchive.import.scan-interval-seconds", 10, 1, 86_400);
+        settleSeconds = settings.wholeNumber("neuroarchive.import.settle-seconds", 10, 0, 86_400);
+        chunkSize = settings.wholeNumber("neuroarchive.import.chunk-size", 5000, 1, 1_000_000);
+        enabled = settings.flag("neuroarchive.import.enabled", true);
+        conflictPolicy = settings.oneOf("neuroarchive.import.conflict-policy", ConflictPolicy.QUARANTINE_NEWCOMER);
+        maxAttempts = settings.wholeNumber("neuroarchive.import.max-attempts", 5, 1, 100);
+        retryDelaySeconds = settings.wholeNumber("neuroarchive.import.retry-delay-seconds", 30, 1, 3600);
+        resendAfterMinutes = settings.wholeNumber("neuroarchive.import.resend-after-minutes", 10, 1, 1440);
+    }
 
     /** Seconds between two scans of incomingdir by the timer. */
     public int scanIntervalSeconds() {
-        return Math.max(1, scanIntervalSeconds);
+        return scanIntervalSeconds;
     }
 
     /** A file younger than this (by modification time) is left for a later scan. */
     public int settleSeconds() {
-        return Math.max(0, settleSeconds);
+        return settleSeconds;
     }
 
     /** At most this many files are taken per scan. */
     public int chunkSize() {
-        return Math.max(1, chunkSize);
+        return chunkSize;
     }
 
     /** What to do with a newcomer whose SOPInstanceUID is archived with different content. */
     public ConflictPolicy conflictPolicy() {
-        return ConflictPolicy.parse(conflictPolicy);
+        return conflictPolicy;
     }
 
     /** How often a series is tried when archiving fails for a reason outside its files. */
     public int maxAttempts() {
-        return Math.max(1, maxAttempts);
+        return maxAttempts;
     }
 
     /** Delay before the first retry; it doubles with every further attempt (at most one hour). */
     public int retryDelaySeconds() {
-        return Math.max(1, retryDelaySeconds);
+        return retryDelaySeconds;
     }
 
     /**
@@ -77,7 +88,7 @@ public class ImportSettings {
      * dead-letter queue during a long database outage. Archiving is idempotent.
      */
     public int resendAfterMinutes() {
-        return Math.max(1, resendAfterMinutes);
+        return resendAfterMinutes;
     }
 
     /** Whether the timer scans at all ({@code false} leaves only the REST trigger). */

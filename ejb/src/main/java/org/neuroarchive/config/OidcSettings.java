@@ -1,5 +1,6 @@
 package org.neuroarchive.config;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -7,11 +8,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Single sign-on with OpenID Connect (env {@code NEUROARCHIVE_OIDC_*}); setting the issuer switches it on.
- * {@link #check()} runs at start-up: a wrong value stops the deployment with a sentence saying which and why.
+ * Each value is read once, at start-up, by the rule of {@link SettingReader}; {@link #check()} (run at
+ * start-up too) checks what only makes sense together: a wrong value stops the deployment with a
+ * sentence saying which and why.
  */
 @ApplicationScoped
 public class OidcSettings {
@@ -34,59 +37,60 @@ public class OidcSettings {
         NONE
     }
 
+    private static final String OIDC = "neuroarchive.oidc.";
+
+    @Inject
+    Config config;
+
     /** The issuer URL, e.g. {@code https://sso.example.org/realms/research}; unset: no single sign-on. */
-    @Inject
-    @ConfigProperty(name = "neuroarchive.oidc.issuer")
-    Optional<String> issuer;
-
-    @Inject
-    @ConfigProperty(name = "neuroarchive.oidc.client-id")
-    Optional<String> clientId;
-
-    @Inject
-    @ConfigProperty(name = "neuroarchive.oidc.client-secret")
-    Optional<String> clientSecret;
-
-    @Inject
-    @ConfigProperty(name = "neuroarchive.oidc.scopes", defaultValue = "openid profile email")
-    String scopes;
-
+    private Optional<String> issuer;
+    private Optional<String> clientId;
+    private Optional<String> clientSecret;
+    private String scopes;
     /** The claim whose value is the local account's login name. */
-    @Inject
-    @ConfigProperty(name = "neuroarchive.oidc.login-claim", defaultValue = "preferred_username")
-    String loginClaim;
-
-    @Inject
-    @ConfigProperty(name = "neuroarchive.oidc.mapping", defaultValue = "claims")
-    String mapping;
-
+    private String loginClaim;
+    private Mapping mapping;
     /** A claim path with dots; unset: {@code resource_access.<client id>.roles} (Keycloak's client roles). */
-    @Inject
-    @ConfigProperty(name = "neuroarchive.oidc.roles-claim")
-    Optional<String> rolesClaim;
-
+    private Optional<String> rolesClaim;
     /** A claim holding entries {@code <costcenter>:<permission>[,<permission>…]}. */
-    @Inject
-    @ConfigProperty(name = "neuroarchive.oidc.grants-claim", defaultValue = "neuroarchive_projects")
-    String grantsClaim;
-
-    @Inject
-    @ConfigProperty(name = "neuroarchive.oidc.local-login", defaultValue = "all")
-    String localLogin;
-
+    private String grantsClaim;
+    private LocalLogin localLogin;
     /** The callback URL the identity provider redirects to; unset: derived from the request. */
-    @Inject
-    @ConfigProperty(name = "neuroarchive.oidc.redirect-uri")
-    Optional<String> redirectUri;
-
+    private Optional<String> redirectUri;
     /** Whether logging out also ends the session at the identity provider (its end_session_endpoint). */
-    @Inject
-    @ConfigProperty(name = "neuroarchive.oidc.logout-at-provider", defaultValue = "false")
-    boolean logoutAtProvider;
+    private boolean logoutAtProvider;
+    private int clockSkewSeconds;
 
-    @Inject
-    @ConfigProperty(name = "neuroarchive.oidc.clock-skew-seconds", defaultValue = "60")
-    int clockSkewSeconds;
+    /** For CDI. */
+    public OidcSettings() {
+    }
+
+    /** Settings from these values (tests and tools). */
+    public static OidcSettings from(SettingReader settings) {
+        OidcSettings read = new OidcSettings();
+        read.read(settings);
+        return read;
+    }
+
+    @PostConstruct
+    void load() {
+        read(SettingReader.of(config));
+    }
+
+    private void read(SettingReader settings) {
+        issuer = settings.text(OIDC + "issuer");
+        clientId = settings.text(OIDC + "client-id");
+        clientSecret = settings.exact(OIDC + "client-secret");
+        scopes = settings.text(OIDC + "scopes", "openid profile email");
+        loginClaim = settings.text(OIDC + "login-claim", "preferred_username");
+        mapping = settings.oneOf(OIDC + "mapping", Mapping.CLAIMS);
+        rolesClaim = settings.text(OIDC + "roles-claim");
+        grantsClaim = settings.text(OIDC + "grants-claim", "neuroarchive_projects");
+        localLogin = settings.oneOf(OIDC + "local-login", LocalLogin.ALL);
+        redirectUri = settings.text(OIDC + "redirect-uri");
+        logoutAtProvider = settings.flag(OIDC + "logout-at-provider", false);
+        clockSkewSeconds = settings.wholeNumber(OIDC + "clock-skew-seconds", 60, 0, 600);
+    }
 
     public boolean enabled() {
         return issuer.filter(i -> !i.isBlank()).isPresent();
@@ -95,7 +99,6 @@ public class OidcSettings {
     /** Checks every value once single sign-on is on; answers a line for the log, or throws with the reason. */
     public String check() {
         if (!enabled()) {
-            parse(LocalLogin.class, localLogin, "neuroarchive.oidc.local-login"); // a wrong value is a mistake anyway
             return "single sign-on (OpenID Connect) is off: neuroarchive.oidc.issuer is not set";
         }
         issuer();
@@ -109,9 +112,6 @@ public class OidcSettings {
         }
         if (loginClaim.isBlank() || grantsClaim.isBlank() || rolesClaim().isBlank()) {
             throw new IllegalStateException("neuroarchive.oidc.login-claim, roles-claim and grants-claim cannot be empty");
-        }
-        if (clockSkewSeconds < 0 || clockSkewSeconds > 600) {
-            throw new IllegalStateException("neuroarchive.oidc.clock-skew-seconds must be between 0 and 600, not " + clockSkewSeconds);
         }
         return "single sign-on (OpenID Connect) with " + issuer() + " as client '" + clientId() + "'; login from claim '"
                 + loginClaim + "', roles and grants " + (mapping() == Mapping.CLAIMS ? "from claims '" + rolesClaim()
@@ -146,7 +146,7 @@ public class OidcSettings {
     }
 
     public Mapping mapping() {
-        return parse(Mapping.class, mapping, "neuroarchive.oidc.mapping");
+        return mapping;
     }
 
     public String rolesClaim() {
@@ -159,7 +159,7 @@ public class OidcSettings {
     }
 
     public LocalLogin localLogin() {
-        return enabled() ? parse(LocalLogin.class, localLogin, "neuroarchive.oidc.local-login") : LocalLogin.ALL;
+        return enabled() ? localLogin : LocalLogin.ALL;
     }
 
     public Optional<String> redirectUri() {
@@ -209,14 +209,5 @@ public class OidcSettings {
     public static boolean loopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, String key) {
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException unknown) {
-            throw new IllegalStateException(key + " must be one of " + Arrays.stream(type.getEnumConstants())
-                    .map(e -> e.name().toLowerCase(Locale.ROOT)).toList() + ", not '" + value + "'");
-        }
     }
 }

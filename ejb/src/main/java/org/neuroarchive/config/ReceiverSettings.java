@@ -1,92 +1,102 @@
 package org.neuroarchive.config;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
+import org.neuroarchive.dicom.ReceiverLimits;
 
 /**
  * The DICOM receiver (C-STORE SCP), env {@code NEUROARCHIVE_DICOM_*}: port (11112 by default; 104 is
  * the standard port in production), AE title, the address it listens on (loopback by default), the
- * peers allowed to store, its limits, and optional DICOM TLS. The values are checked when the receiver
- * starts ({@code org.neuroarchive.receiver.control.ReceiverConfiguration}).
+ * peers allowed to store, its limits, and optional DICOM TLS. Each value is read once, at start-up, by
+ * the rule of {@link SettingReader}; what depends on the machine or the DICOM syntax (the peers list,
+ * the AE title, readable key stores, a free port) is checked when the receiver starts
+ * ({@code org.neuroarchive.receiver.control.ReceiverConfiguration}), and stops only the receiver.
  */
 @ApplicationScoped
 public class ReceiverSettings {
 
     @Inject
-    @ConfigProperty(name = "neuroarchive.dicom.enabled", defaultValue = "true")
+    Config config;
+
     boolean enabled = true;
 
-    @Inject
-    @ConfigProperty(name = "neuroarchive.dicom.port", defaultValue = "11112")
     int port = 11112;
 
-    @Inject
-    @ConfigProperty(name = "neuroarchive.dicom.aet", defaultValue = "NEUROARCHIVE")
     String aet = "NEUROARCHIVE";
 
-    @Inject
-    @ConfigProperty(name = "neuroarchive.dicom.bind-address", defaultValue = "127.0.0.1")
     String bindAddress = "127.0.0.1";
 
     /** Comma-separated {@code AE@address[/prefix][=costcenter]}; unset: loopback peers on a loopback address, else nobody. */
-    @Inject
-    @ConfigProperty(name = "neuroarchive.dicom.peers")
     Optional<String> peers = Optional.empty();
 
     /** No longer read: when set, the receiver does not start and says to list the peers instead. */
-    @Inject
-    @ConfigProperty(name = "neuroarchive.dicom.allowed-calling-aets")
     Optional<String> allowedCallingAets = Optional.empty();
 
-    @Inject
-    @ConfigProperty(name = "neuroarchive.dicom.max-associations", defaultValue = "20")
     int maxAssociations = 20;
 
-    @Inject
-    @ConfigProperty(name = "neuroarchive.dicom.max-associations-per-address", defaultValue = "10")
     int maxAssociationsPerAddress = 10;
 
-    @Inject
-    @ConfigProperty(name = "neuroarchive.dicom.read-timeout-seconds", defaultValue = "60")
     int readTimeoutSeconds = 60;
 
-    @Inject
-    @ConfigProperty(name = "neuroarchive.dicom.max-pdu-length", defaultValue = "65536")
     int maxPduLength = 65536;
 
-    @Inject
-    @ConfigProperty(name = "neuroarchive.dicom.max-object-bytes", defaultValue = "2147483648")
     long maxObjectBytes = 2147483648L;
 
-    @Inject
-    @ConfigProperty(name = "neuroarchive.dicom.min-free-bytes", defaultValue = "1073741824")
     long minFreeBytes = 1073741824L;
 
-    @Inject
-    @ConfigProperty(name = "neuroarchive.dicom.tls.keystore")
     Optional<String> tlsKeystore = Optional.empty();
 
-    @Inject
-    @ConfigProperty(name = "neuroarchive.dicom.tls.keystore-password")
     Optional<String> tlsKeystorePassword = Optional.empty();
 
-    @Inject
-    @ConfigProperty(name = "neuroarchive.dicom.tls.truststore")
     Optional<String> tlsTruststore = Optional.empty();
 
-    @Inject
-    @ConfigProperty(name = "neuroarchive.dicom.tls.truststore-password")
     Optional<String> tlsTruststorePassword = Optional.empty();
 
-    @Inject
-    @ConfigProperty(name = "neuroarchive.dicom.tls.port", defaultValue = "2762")
     int tlsPort = 2762;
 
-    @Inject
-    @ConfigProperty(name = "neuroarchive.dicom.tls.required", defaultValue = "false")
     boolean tlsRequired;
+
+    /** For CDI; the defaults (tests). */
+    public ReceiverSettings() {
+    }
+
+    /** Settings from these values (tests and tools). */
+    public static ReceiverSettings from(SettingReader settings) {
+        ReceiverSettings read = new ReceiverSettings();
+        read.read(settings);
+        return read;
+    }
+
+    @PostConstruct
+    void load() {
+        read(SettingReader.of(config));
+    }
+
+    private void read(SettingReader settings) {
+        String dicom = "neuroarchive.dicom.";
+        enabled = settings.flag(dicom + "enabled", true);
+        port = settings.wholeNumber(dicom + "port", 11112, 0, 65535);
+        aet = settings.text(dicom + "aet", "NEUROARCHIVE");
+        bindAddress = settings.text(dicom + "bind-address", "127.0.0.1");
+        peers = settings.text(dicom + "peers");
+        allowedCallingAets = settings.text(dicom + "allowed-calling-aets");
+        maxAssociations = settings.wholeNumber(dicom + "max-associations", 20, 1, 1000);
+        maxAssociationsPerAddress = settings.wholeNumber(dicom + "max-associations-per-address", 10, 1, maxAssociations);
+        readTimeoutSeconds = settings.wholeNumber(dicom + "read-timeout-seconds", 60, 1, 3600);
+        maxPduLength = settings.wholeNumber(dicom + "max-pdu-length", 65536, ReceiverLimits.MIN_PDU_LENGTH,
+                ReceiverLimits.MAX_PDU_LENGTH);
+        maxObjectBytes = settings.wholeNumber(dicom + "max-object-bytes", 2147483648L, 1, Long.MAX_VALUE);
+        minFreeBytes = settings.wholeNumber(dicom + "min-free-bytes", 1073741824L, 0, Long.MAX_VALUE);
+        tlsKeystore = settings.text(dicom + "tls.keystore");
+        tlsKeystorePassword = settings.exact(dicom + "tls.keystore-password");
+        tlsTruststore = settings.text(dicom + "tls.truststore");
+        tlsTruststorePassword = settings.exact(dicom + "tls.truststore-password");
+        tlsPort = settings.wholeNumber(dicom + "tls.port", 2762, 0, 65535);
+        tlsRequired = settings.flag(dicom + "tls.required", false);
+    }
 
     public boolean enabled() {
         return enabled;

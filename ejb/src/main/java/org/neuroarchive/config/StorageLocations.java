@@ -8,40 +8,19 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.Map;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Where NeuroArchive keeps files, in NiDB's words. Everything lives under {@code neuroarchive.data-dir}
  * (env {@code NEUROARCHIVE_DATA_DIR}, default {@code ./data}) unless a directory is set on its own,
- * e.g. {@code NEUROARCHIVE_INCOMING_DIR}.
+ * e.g. {@code NEUROARCHIVE_INCOMING_DIR}. Read once, at start-up, by the rule of {@link SettingReader}.
  */
 @ApplicationScoped
 public class StorageLocations {
 
     @Inject
-    @ConfigProperty(name = "neuroarchive.data-dir", defaultValue = "./data")
-    String dataDir;
-
-    @Inject
-    @ConfigProperty(name = "neuroarchive.incoming-dir")
-    Optional<String> incomingDir;
-
-    @Inject
-    @ConfigProperty(name = "neuroarchive.archive-dir")
-    Optional<String> archiveDir;
-
-    @Inject
-    @ConfigProperty(name = "neuroarchive.problem-dir")
-    Optional<String> problemDir;
-
-    @Inject
-    @ConfigProperty(name = "neuroarchive.backup-dir")
-    Optional<String> backupDir;
-
-    @Inject
-    @ConfigProperty(name = "neuroarchive.staging-dir")
-    Optional<String> stagingDir;
+    Config config;
 
     private Path data;
     private Path incoming;
@@ -58,25 +37,28 @@ public class StorageLocations {
 
     /** Every directory under one data directory (tests and tools). */
     public static StorageLocations under(Path dataDir) {
+        return from(SettingReader.of(Map.of("neuroarchive.data-dir", dataDir.toString())));
+    }
+
+    /** Locations from these values (tests and tools). */
+    public static StorageLocations from(SettingReader settings) {
         StorageLocations locations = new StorageLocations();
-        locations.dataDir = dataDir.toString();
-        locations.incomingDir = Optional.empty();
-        locations.archiveDir = Optional.empty();
-        locations.problemDir = Optional.empty();
-        locations.backupDir = Optional.empty();
-        locations.stagingDir = Optional.empty();
-        locations.resolve();
+        locations.read(settings);
         return locations;
     }
 
     @PostConstruct
-    void resolve() {
-        data = absolute(dataDir);
-        incoming = incomingDir.map(StorageLocations::absolute).orElse(data.resolve("incoming"));
-        archive = archiveDir.map(StorageLocations::absolute).orElse(data.resolve("archive"));
-        problem = problemDir.map(StorageLocations::absolute).orElse(data.resolve("problem"));
-        backup = backupDir.map(StorageLocations::absolute).orElse(data.resolve("backup"));
-        staging = stagingDir.map(StorageLocations::absolute).orElse(data.resolve("staging"));
+    void load() {
+        read(SettingReader.of(config));
+    }
+
+    private void read(SettingReader settings) {
+        data = settings.path("neuroarchive.data-dir").orElse(Path.of("./data").toAbsolutePath().normalize());
+        incoming = settings.path("neuroarchive.incoming-dir").orElse(data.resolve("incoming"));
+        archive = settings.path("neuroarchive.archive-dir").orElse(data.resolve("archive"));
+        problem = settings.path("neuroarchive.problem-dir").orElse(data.resolve("problem"));
+        backup = settings.path("neuroarchive.backup-dir").orElse(data.resolve("backup"));
+        staging = settings.path("neuroarchive.staging-dir").orElse(data.resolve("staging"));
         // claimed series wait here for their archive message; beside incoming so that claiming is a rename
         claims = incoming.resolveSibling(incoming.getFileName() + ".claimed");
         // objects arriving over DICOM are written here, beside incomingdir, and renamed into it when complete
@@ -92,10 +74,6 @@ public class StorageLocations {
                 throw new UncheckedIOException("cannot create directory " + dir, e);
             }
         }
-    }
-
-    private static Path absolute(String path) {
-        return Path.of(path).toAbsolutePath().normalize();
     }
 
     public Path data() {

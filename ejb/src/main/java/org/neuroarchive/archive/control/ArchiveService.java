@@ -40,7 +40,10 @@ import org.neuroarchive.security.control.Callers;
 import org.neuroarchive.security.entity.ProjectPermission;
 
 /**
- * The one archive service every entry (folder scan, upload, C-STORE) feeds. Within the caller's
+ * The archive service both import paths call, one series at a time: the global import for a series
+ * it claimed from incomingdir ({@code BatchArchiver}; files dropped there, and objects the DICOM
+ * receiver took over C-STORE, which it renames into {@code incomingdir/received}), and the individual
+ * import for a staged series of an upload or a server path ({@code IndividualArchiver}). Within the caller's
  * transaction it reads every file once (digest and completeness), files the series under its subject
  * and study, and places each instance in NiDB's layout; files move for good only when the transaction
  * commits (see {@link FileTransaction}). A series filed for a person ({@link FilingInstructions#requester()})

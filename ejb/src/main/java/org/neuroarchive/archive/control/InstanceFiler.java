@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.neuroarchive.archive.entity.Instance;
+import org.neuroarchive.config.ConflictPolicy;
 import org.neuroarchive.config.ImportSettings;
 import org.neuroarchive.config.StorageLocations;
 import org.neuroarchive.dicom.InspectedInstance;

@@ -16,6 +16,7 @@ import org.neuroarchive.audit.control.AuditedAction;
 import org.neuroarchive.audit.entity.Actor;
 import org.neuroarchive.audit.entity.AuditEvent;
 import org.neuroarchive.common.control.RequestRejected;
+import org.neuroarchive.common.entity.ColumnText;
 import org.neuroarchive.dicom.DicomHeader;
 import org.neuroarchive.importing.entity.ImportBatch;
 import org.neuroarchive.importlog.control.ImportLog;
@@ -39,7 +40,6 @@ import org.neuroarchive.security.entity.ProjectPermission;
 @RolesAllowed({Roles.SYSTEM, Roles.USER})
 public class ReviewActions {
 
-    private static final int MAX_PATIENT_ID = 64;
 
     @Resource
     TransactionSynchronizationRegistry transactions;
@@ -74,9 +74,9 @@ public class ReviewActions {
         AuditEvent.Builder event = AuditEvent.of(caller.actor(), "held.release").object("batch", id);
         AuditedAction.run(audit, event, () -> {
             String explicit = patientId == null ? "" : patientId.strip();
-            if (explicit.isEmpty() || explicit.length() > MAX_PATIENT_ID || explicit.chars().anyMatch(Character::isISOControl)) {
+            if (explicit.isEmpty() || explicit.length() > ColumnText.PATIENT_ID || explicit.chars().anyMatch(Character::isISOControl)) {
                 throw new RequestRejected(RequestRejected.Reason.INVALID,
-                        "patientId is required: 1 to " + MAX_PATIENT_ID + " printable characters");
+                        "patientId is required: 1 to " + ColumnText.PATIENT_ID + " printable characters");
             }
             String named = projectCostcenter == null || projectCostcenter.isBlank() ? null : projectCostcenter.strip();
             ImportBatch batch = queue.lockIn(id, ImportBatch.Status.HELD);

@@ -108,7 +108,7 @@ public class ImportBatch extends UpdatableRecord {
     @Column(name = "next_attempt_at")
     private LocalDateTime nextAttemptAt;
 
-    @Column(name = "release_patient_id")
+    @Column(name = "release_patient_id", length = ColumnText.PATIENT_ID)
     private String releasePatientId;
 
     @Column(name = "release_project", length = 64)

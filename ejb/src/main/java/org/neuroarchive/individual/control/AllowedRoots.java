@@ -10,7 +10,7 @@ import java.util.function.Predicate;
 import org.neuroarchive.individual.control.PathRefusedException.Kind;
 
 /**
- * The server folders an import may read from ({@code neuroarchive.import.allowed-roots}): a requested
+ * The server folders an import may read from ({@code neuroarchive.individual.allowed-roots}): a requested
  * path is accepted only when it is absolute, free of {@code ..}, and both as written and after resolving
  * symbolic links inside one root (by path elements: {@code /data/in} does not admit {@code /data/inbox}).
  * Whether a path outside the roots exists is never revealed.
@@ -66,7 +66,7 @@ public final class AllowedRoots {
         }
         if (roots.isEmpty()) {
             throw new PathRefusedException(Kind.OUTSIDE, "imports from server paths are disabled until "
-                    + "neuroarchive.import.allowed-roots (NEUROARCHIVE_IMPORT_ALLOWED_ROOTS) names existing folders");
+                    + "neuroarchive.individual.allowed-roots (NEUROARCHIVE_INDIVIDUAL_ALLOWED_ROOTS) names existing folders");
         }
         Path lexical = path.normalize();
         if (!anyRoot(root -> lexical.startsWith(root.configured()) || lexical.startsWith(root.real()))) {

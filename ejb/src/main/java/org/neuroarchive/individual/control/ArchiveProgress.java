@@ -16,9 +16,10 @@ import org.neuroarchive.individual.entity.ImportStatus;
 import org.neuroarchive.individual.entity.StagedSeries;
 
 /**
- * The archive progress of an import, counted from its series' states (so it is right after any
- * crash or duplicate message): percent, then {@code archivecomplete} when every queued series is
- * archived, or {@code archiveerror} naming the series that failed (their files stay in staging).
+ * The archive progress of an import, counted from its series' states ({@link SeriesCounts}, so it is
+ * right after any crash or duplicate message): percent of the selected series, then
+ * {@code archivecomplete} when every queued series is archived, or {@code archiveerror} naming the
+ * series that failed (their files stay in staging).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -38,28 +39,26 @@ public class ArchiveProgress {
                 && request.getStatus() != ImportStatus.ARCHIVING) {
             return false;
         }
-        List<StagedSeries> all = em.createNamedQuery(StagedSeries.OF_IMPORT, StagedSeries.class)
-                .setParameter("importId", importId).getResultList();
-        long queued = all.stream().filter(s -> s.getStatus() == StagedSeries.Status.QUEUED).count();
-        List<StagedSeries> failed = all.stream().filter(StagedSeries::isSelected)
-                .filter(s -> s.getStatus() == StagedSeries.Status.ERROR).toList();
-        long archived = all.stream().filter(StagedSeries::isSelected)
-                .filter(s -> s.getStatus() == StagedSeries.Status.ARCHIVED).count();
-        int total = Math.max(1, request.getSeriesSelected());
-        int finished = (int) Math.max(0, total - queued);
-        if (queued > 0) {
+        SeriesCounts counts = SeriesCounts.of(em, importId);
+        int total = Math.max(1, counts.selected());
+        int finished = Math.max(0, total - counts.queued());
+        if (counts.queued() > 0) {
             request.moveTo(ImportStatus.ARCHIVING, 100 * finished / total,
                     "archived " + finished + " of " + total + " series");
             return false;
         }
-        if (failed.isEmpty()) {
+        int archived = counts.archived();
+        if (counts.failed() == 0) {
             request.moveTo(ImportStatus.ARCHIVE_COMPLETE, 100, archived + " series archived");
             access.log(request, ImportLogEntry.Outcome.IMPORT, "archive complete: " + request.getMessage() + "; staging removed");
             return true;
         }
-        String which = failed.stream().limit(10).map(s -> "series " + s.getSeriesNum() + " (" + s.getMessage() + ")")
+        List<StagedSeries> failed = em.createNamedQuery(StagedSeries.OF_IMPORT, StagedSeries.class)
+                .setParameter("importId", importId).getResultStream().filter(StagedSeries::isSelected)
+                .filter(s -> s.getStatus() == StagedSeries.Status.ERROR).limit(10).toList();
+        String which = failed.stream().map(s -> "series " + s.getSeriesNum() + " (" + s.getMessage() + ")")
                 .reduce((a, b) -> a + "; " + b).orElse("");
-        request.moveTo(ImportStatus.ARCHIVE_ERROR, 100, archived + " series archived, " + failed.size()
+        request.moveTo(ImportStatus.ARCHIVE_ERROR, 100, archived + " series archived, " + counts.failed()
                 + " not archived: " + which);
         access.log(request, ImportLogEntry.Outcome.FAILED, request.getMessage());
         return false;

@@ -103,7 +103,7 @@ public class ImportActions {
         for (StagedSeries series : queued) {
             series.moveTo(StagedSeries.Status.QUEUED, "queued for archiving");
         }
-        request.archiveStarted(queued.size(), actor.text());
+        request.archiveRequestedBy(actor.text());
         request.moveTo(ImportStatus.QUEUED_FOR_ARCHIVE, 0, queued.size() + " series queued for archiving");
         log(request, request.getMessage());
         em.flush();
@@ -131,16 +131,19 @@ public class ImportActions {
             throw conflict("import " + importId + " is " + status.code() + " already");
         }
         int skipped = 0;
+        int archived = 0;
         for (StagedSeries series : em.createNamedQuery(StagedSeries.OF_IMPORT, StagedSeries.class)
                 .setParameter("importId", importId).getResultList()) {
             if (series.getStatus() == StagedSeries.Status.QUEUED) {
                 em.lock(series, LockModeType.PESSIMISTIC_WRITE);
                 series.moveTo(StagedSeries.Status.SKIPPED, "cancelled before it was archived");
                 skipped++;
+            } else if (series.getStatus() == StagedSeries.Status.ARCHIVED) {
+                archived++;
             }
         }
         request.moveTo(ImportStatus.CANCELLED, request.getPercent(), "cancelled"
-                + (request.getSeriesDone() > 0 ? " after " + request.getSeriesDone() + " series were archived" : "")
+                + (archived > 0 ? " after " + archived + " series were archived" : "")
                 + (skipped > 0 ? "; " + skipped + " queued series left out" : ""));
         log(request, request.getMessage());
         signals.cancel(importId);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.neuroarchive.common.control.RequestRejected;
+import org.neuroarchive.common.entity.ColumnText;
 import org.neuroarchive.matching.entity.MatchingCriteria;
 
 /**
@@ -44,8 +45,8 @@ public record ImportOptions(String modality, String project, String subjectCrite
             if (specific == null || specific.isEmpty()) {
                 throw invalid("subjectCriteria specificpatientid needs the PatientID to use in \"patientId\"");
             }
-            if (specific.length() > 255) {
-                throw invalid("patientId is longer than 255 characters");
+            if (specific.length() > ColumnText.PATIENT_ID) {
+                throw invalid("patientId is longer than " + ColumnText.PATIENT_ID + " characters (DICOM's limit for a PatientID)");
             }
         } else {
             specific = null;

@@ -49,9 +49,11 @@ public class ImportQueries {
 
     public List<ImportViews.Summary> list(int offset, int limit) {
         Caller caller = callers.current();
-        return Paging.page(access.bindVisible(caller, em.createQuery("SELECT r FROM ImportRequest r WHERE "
+        List<ImportRequest> page = Paging.page(access.bindVisible(caller, em.createQuery("SELECT r FROM ImportRequest r WHERE "
                         + access.visibleWhere(caller, "r") + " ORDER BY r.id DESC", ImportRequest.class)), offset, limit)
-                .getResultStream().map(ImportViews.Summary::of).toList();
+                .getResultList();
+        Map<Long, SeriesCounts> counts = SeriesCounts.of(em, page.stream().map(ImportRequest::getId).toList());
+        return page.stream().map(r -> ImportViews.Summary.of(r, counts.getOrDefault(r.getId(), SeriesCounts.NONE))).toList();
     }
 
     /** How many of the imports the caller may see have something running (uploading, parsing, archiving). */
@@ -63,7 +65,7 @@ public class ImportQueries {
     }
 
     public ImportViews.Summary summary(long id) {
-        return ImportViews.Summary.of(access.visible(id, false));
+        return ImportViews.Summary.of(access.visible(id, false), SeriesCounts.of(em, id));
     }
 
     public ImportViews.Detail detail(long id) {

@@ -11,15 +11,18 @@ public final class ImportViews {
     private ImportViews() {
     }
 
-    /** One import in the list, with who created it and the project it names. */
+    /**
+     * One import in the list, with who created it and the project it names; the series counts are
+     * those of {@link SeriesCounts}.
+     */
     public record Summary(long id, String status, int percent, String message, String source, LocalDateTime createdAt,
                           LocalDateTime updatedAt, int fileCount, int seriesSelected, int seriesArchived, int seriesFailed,
                           String createdBy, String project) {
 
-        static Summary of(ImportRequest r) {
+        static Summary of(ImportRequest r, SeriesCounts series) {
             return new Summary(r.getId(), r.getStatus().code(), r.getPercent(), r.getMessage(),
                     r.getSourcePath() == null ? "upload" : r.getSourcePath(), r.getCreatedAt(), r.getUpdatedAt(),
-                    r.getFileCount(), r.getSeriesSelected(), r.getSeriesDone(), r.getSeriesFailed(), r.getCreatedBy(),
+                    r.getFileCount(), series.selected(), series.archived(), series.failed(), r.getCreatedBy(),
                     r.getProject());
         }
     }

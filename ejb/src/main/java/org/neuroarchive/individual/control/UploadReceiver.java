@@ -13,7 +13,7 @@ import org.neuroarchive.config.IndividualImportSettings;
 /**
  * Streams the files of an upload into the import's {@code upload/} folder as they arrive (never
  * held in memory), each under {@code upload/<n>/<its own name>}: written to a temporary name and
- * renamed when complete. The whole upload is limited to {@code import.max-upload-bytes}.
+ * renamed when complete. The whole upload is limited to {@code neuroarchive.individual.max-upload-bytes}.
  */
 @ApplicationScoped
 public class UploadReceiver {
@@ -50,7 +50,7 @@ public class UploadReceiver {
                 written += n;
                 if (soFar + written > limit) {
                     throw new UploadRefused("the upload is larger than the limit of " + limit
-                            + " bytes (import.max-upload-bytes)");
+                            + " bytes (neuroarchive.individual.max-upload-bytes)");
                 }
                 out.write(buffer, 0, n);
             }

@@ -57,7 +57,7 @@ public class ImportRequest extends UpdatableRecord {
     @Column(name = "subject_criteria", nullable = false, length = 32)
     private MatchingCriteria.Subject subjectCriteria;
 
-    @Column(name = "patient_id")
+    @Column(name = "patient_id", length = ColumnText.PATIENT_ID)
     private String patientId;
 
     @Enumerated(EnumType.STRING)
@@ -90,15 +90,6 @@ public class ImportRequest extends UpdatableRecord {
 
     @Column(name = "unreadable_count", nullable = false)
     private int unreadableCount;
-
-    @Column(name = "series_selected", nullable = false)
-    private int seriesSelected;
-
-    @Column(name = "series_done", nullable = false)
-    private int seriesDone;
-
-    @Column(name = "series_failed", nullable = false)
-    private int seriesFailed;
 
     /** Who created it: an actor's text ({@code user:alice}, {@code apikey:…}). */
     @Column(name = "created_by", nullable = false, length = 255)
@@ -173,26 +164,12 @@ public class ImportRequest extends UpdatableRecord {
         this.unpacked = true;
     }
 
-    /** {@code actor} asked to archive {@code selected} series. */
-    public void archiveStarted(int selected, String actor) {
+    /**
+     * {@code actor} asked to archive its selected series. How many series are selected, archived or
+     * failed is not stored here: it is counted from the staged series (see {@code SeriesCounts}).
+     */
+    public void archiveRequestedBy(String actor) {
         this.archiveActor = ColumnText.clip(actor, 255);
-        archiveStarted(selected);
-    }
-
-    public void archiveStarted(int selected) {
-        this.seriesSelected = selected;
-        this.seriesDone = 0;
-        this.seriesFailed = 0;
-    }
-
-    /** Counts one finished series; answers whether all selected series are finished now. */
-    public boolean seriesFinished(boolean ok) {
-        if (ok) {
-            seriesDone++;
-        } else {
-            seriesFailed++;
-        }
-        return seriesDone + seriesFailed >= seriesSelected;
     }
 
     public MatchingCriteria criteria() {
@@ -257,18 +234,6 @@ public class ImportRequest extends UpdatableRecord {
 
     public int getUnreadableCount() {
         return unreadableCount;
-    }
-
-    public int getSeriesSelected() {
-        return seriesSelected;
-    }
-
-    public int getSeriesDone() {
-        return seriesDone;
-    }
-
-    public int getSeriesFailed() {
-        return seriesFailed;
     }
 
     public String getCreatedBy() {

@@ -21,10 +21,14 @@ import org.neuroarchive.common.entity.UpdatableRecord;
 @NamedQuery(name = StagedSeries.OF_IMPORT, query = "SELECT s FROM StagedSeries s WHERE s.importId = :importId "
         + "ORDER BY s.subjectKey, s.studyKey, s.seriesNum, s.seriesKey")
 @NamedQuery(name = StagedSeries.DELETE_OF_IMPORT, query = "DELETE FROM StagedSeries s WHERE s.importId = :importId")
+@NamedQuery(name = StagedSeries.COUNT_BY_STATE, query = "SELECT s.importId, s.status, s.selected, COUNT(s) FROM StagedSeries s "
+        + "WHERE s.importId IN :importIds GROUP BY s.importId, s.status, s.selected")
 public class StagedSeries extends UpdatableRecord {
 
     public static final String OF_IMPORT = "StagedSeries.ofImport";
     public static final String DELETE_OF_IMPORT = "StagedSeries.deleteOfImport";
+    /** Rows (import id, status, selected, count) for the imports {@code :importIds}. */
+    public static final String COUNT_BY_STATE = "StagedSeries.countByState";
 
     /** What became of the series. */
     public enum Status { PARSED, QUEUED, ARCHIVED, ERROR, SKIPPED }
@@ -45,7 +49,7 @@ public class StagedSeries extends UpdatableRecord {
     private String seriesKey;
 
     /** The PatientID the series is filed under (its own, the typed one, or the folder name). */
-    @Column(name = "patient_id", nullable = false)
+    @Column(name = "patient_id", nullable = false, length = ColumnText.PATIENT_ID)
     private String patientId;
 
     @Column(name = "patient_name", nullable = false)
@@ -144,7 +148,7 @@ public class StagedSeries extends UpdatableRecord {
     public void describeSubjectAndStudy(String patientId, String patientName, String sex, LocalDate birthDate,
                                         String studyInstanceUid, String studyId, LocalDateTime studyDateTime,
                                         String studyDescription) {
-        this.patientId = ColumnText.clip(patientId, 255);
+        this.patientId = ColumnText.clip(patientId, ColumnText.PATIENT_ID);
         this.patientName = ColumnText.clip(patientName, 255);
         this.sex = sex;
         this.birthDate = birthDate;

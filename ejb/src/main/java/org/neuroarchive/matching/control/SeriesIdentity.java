@@ -93,8 +93,8 @@ public record SeriesIdentity(
                     ? "no folder name to take the PatientID from: the subject cannot be identified"
                     : "blank PatientID: the subject cannot be identified");
         }
-        if (patientId.length() > TEXT) {
-            return Optional.of("PatientID longer than " + TEXT + " characters");
+        if (patientId.length() > ColumnText.PATIENT_ID) {
+            return Optional.of("PatientID longer than " + ColumnText.PATIENT_ID + " characters (DICOM's limit)");
         }
         switch (criteria.study()) {
             case MODALITY_STUDY_DATE -> {

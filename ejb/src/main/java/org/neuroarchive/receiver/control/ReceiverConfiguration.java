@@ -14,8 +14,10 @@ import org.neuroarchive.dicom.TlsSettings;
 
 /**
  * The receiver's configuration, checked when it starts: what the listener gets, and what the
- * administrator should read in the log. A value that cannot work stops the receiver (not the
- * application) with a message naming the key and its environment variable.
+ * administrator should read in the log. The values themselves were read and range-checked at start-up
+ * ({@link ReceiverSettings}); what depends on the machine or on DICOM's syntax (the peers list, the AE
+ * title, readable key stores, the TLS port beside the plain one) and cannot work stops the receiver
+ * (not the application) with a message naming the key and its environment variable.
  */
 public record ReceiverConfiguration(ListenerSettings listener, List<String> warnings) {
 
@@ -69,13 +71,8 @@ public record ReceiverConfiguration(ListenerSettings listener, List<String> warn
         }
     }
 
+    /** The numbers were checked against their ranges at start-up ({@link ReceiverSettings}). */
     private static ReceiverLimits limits(ReceiverSettings s) {
-        range("neuroarchive.dicom.max-associations", s.maxAssociations(), 1, 1000);
-        range("neuroarchive.dicom.max-associations-per-address", s.maxAssociationsPerAddress(), 1, s.maxAssociations());
-        range("neuroarchive.dicom.read-timeout-seconds", s.readTimeoutSeconds(), 1, 3600);
-        range("neuroarchive.dicom.max-pdu-length", s.maxPduLength(), ReceiverLimits.MIN_PDU_LENGTH, ReceiverLimits.MAX_PDU_LENGTH);
-        range("neuroarchive.dicom.max-object-bytes", s.maxObjectBytes(), 1, Long.MAX_VALUE);
-        range("neuroarchive.dicom.min-free-bytes", s.minFreeBytes(), 0, Long.MAX_VALUE);
         return new ReceiverLimits(s.maxAssociations(), s.maxAssociationsPerAddress(), s.readTimeoutSeconds() * 1000,
                 s.maxPduLength(), s.maxObjectBytes(), s.minFreeBytes());
     }
@@ -88,7 +85,6 @@ public record ReceiverConfiguration(ListenerSettings listener, List<String> warn
             }
             return null;
         }
-        range("neuroarchive.dicom.tls.port", s.tlsPort(), 0, 65535);
         if (!s.tlsRequired() && s.tlsPort() == s.port() && s.port() != 0) {
             throw new IllegalArgumentException("neuroarchive.dicom.tls.port (NEUROARCHIVE_DICOM_TLS_PORT) must differ from"
                     + " neuroarchive.dicom.port, or set neuroarchive.dicom.tls.required=true to offer TLS only");
@@ -105,13 +101,6 @@ public record ReceiverConfiguration(ListenerSettings listener, List<String> warn
             throw new IllegalArgumentException(key + " (" + environment(key) + "): cannot read " + path);
         }
         return path;
-    }
-
-    private static void range(String key, long value, long min, long max) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(key + " (" + environment(key) + ") is " + value + "; it must be between "
-                    + min + " and " + max);
-        }
     }
 
     static String environment(String key) {

@@ -2,7 +2,6 @@ package org.neuroarchive.archive.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.transaction.Status;
@@ -68,13 +67,5 @@ class FileTransactionTest {
 
         assertEquals("new", Files.readString(archived));
         assertFalse(Files.exists(newcomer));
-    }
-
-    @Test
-    void conflictPolicyIsReadFromConfigurationWords() {
-        assertEquals(ConflictPolicy.QUARANTINE_NEWCOMER, ConflictPolicy.parse("quarantine-newcomer"));
-        assertEquals(ConflictPolicy.REPLACE_ARCHIVED, ConflictPolicy.parse(" REPLACE_ARCHIVED "));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConflictPolicy.parse("newest"));
-        assertTrue(e.getMessage().contains("quarantine-newcomer, replace-archived"), e.getMessage());
     }
 }

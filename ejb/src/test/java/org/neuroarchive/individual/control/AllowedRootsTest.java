@@ -75,7 +75,7 @@ class AllowedRootsTest {
 
     @Test
     void refusesEverythingWhenNoRootIsConfiguredOrNoneExists() {
-        refused(new AllowedRoots(List.of()), root + "/sub/a.dcm", Kind.OUTSIDE, "import.allowed-roots");
+        refused(new AllowedRoots(List.of()), root + "/sub/a.dcm", Kind.OUTSIDE, "neuroarchive.individual.allowed-roots");
         refused(new AllowedRoots(List.of(tmp.resolve("gone"))), root + "/sub/a.dcm", Kind.OUTSIDE, "disabled");
     }
 

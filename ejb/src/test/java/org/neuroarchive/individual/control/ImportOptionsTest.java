@@ -58,4 +58,11 @@ class ImportOptionsTest {
         assertTrue(refused(options(null, null, null, null, "seriestime", null, null)).contains("seriesnum, seriesdate, seriesuid"));
         assertTrue(refused(options(null, null, null, null, null, null, List.of("x".repeat(256)))).contains("255"));
     }
+
+    @Test
+    void aTypedPatientIdHasAtMostDicomsSixtyFourCharacters() {
+        assertEquals("P".repeat(64), options(null, "specificpatientid", "P".repeat(64), null, null, null, null).validate().patientId());
+        assertTrue(refused(options(null, "specificpatientid", "P".repeat(65), null, null, null, null))
+                .contains("longer than 64 characters"));
+    }
 }

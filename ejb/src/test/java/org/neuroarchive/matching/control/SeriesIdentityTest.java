@@ -72,4 +72,12 @@ class SeriesIdentityTest {
         assertEquals("Doe^Jane", blankId.withPatientId("S-1").patientName(), "a real name is kept");
         assertTrue(blankId.withPatientId("S-1").unfileableReason().isEmpty());
     }
+
+    @Test
+    void aPatientIdLongerThanDicomsSixtyFourCharactersIsNotFiled() {
+        SeriesIdentity id = SeriesIdentity.of(header("P1", "X", "M", "MR", "20260102", "1015", 3, ""));
+        assertTrue(id.withPatientId("F".repeat(64)).unfileableReason().isEmpty());
+        assertEquals("PatientID longer than 64 characters (DICOM's limit)",
+                id.withPatientId("F".repeat(65)).unfileableReason().orElseThrow(), "e.g. a long folder name");
+    }
 }

@@ -62,18 +62,6 @@ class ReceiverConfigurationTest {
     }
 
     @Test
-    void valuesOutOfRangeAreNamedWithTheirKeyAndVariable() throws Exception {
-        set("maxAssociations", 0);
-        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class, () -> ReceiverConfiguration.of(settings));
-        assertTrue(wrong.getMessage().startsWith("neuroarchive.dicom.max-associations (NEUROARCHIVE_DICOM_MAX_ASSOCIATIONS) is 0"),
-                wrong.getMessage());
-        set("maxAssociations", 20);
-        set("maxPduLength", 64 << 20);
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> ReceiverConfiguration.of(settings)).getMessage()
-                .contains("NEUROARCHIVE_DICOM_MAX_PDU_LENGTH"));
-    }
-
-    @Test
     void tlsNeedsAReadableKeyStore() throws Exception {
         set("tlsRequired", true);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ReceiverConfiguration.of(settings)).getMessage()

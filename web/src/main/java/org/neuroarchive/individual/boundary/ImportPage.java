@@ -93,12 +93,12 @@ public class ImportPage implements Serializable {
         if (detail == null) {
             return 0;
         }
-        return switch (detail.status()) {
-            case "uploading", "uploaderror" -> 1;
-            case "uploadcomplete", "parsing", "parsingcomplete", "parsingerror" -> 2;
-            case "queueforarchive", "archiving", "archiveerror" -> 3;
-            case "archivecomplete" -> 4;
-            default -> 0;
+        return switch (ImportStatus.ofCode(detail.status())) {
+            case UPLOADING, UPLOAD_ERROR -> 1;
+            case UPLOAD_COMPLETE, PARSING, PARSING_COMPLETE, PARSING_ERROR -> 2;
+            case QUEUED_FOR_ARCHIVE, ARCHIVING, ARCHIVE_ERROR -> 3;
+            case ARCHIVE_COMPLETE -> 4;
+            case CANCELLED -> 0;
         };
     }
 
@@ -109,6 +109,11 @@ public class ImportPage implements Serializable {
     /** Whether the page should keep polling (something runs). */
     public boolean isRunning() {
         return detail != null && ImportStatus.ofCode(detail.status()).isRunning();
+    }
+
+    /** Whether the import is over (archived completely, or cancelled): nothing can be done with it. */
+    public boolean isOver() {
+        return detail != null && ImportStatus.ofCode(detail.status()).isFinal();
     }
 
     public boolean isArchivable() {

@@ -99,7 +99,7 @@ public class ImportResource {
     public Response archive(@PathParam("id") long id, String body) {
         ArchiveRequest request = body == null || body.isBlank() ? null : Json.parse(body, ArchiveRequest.class);
         int queued = actions.archive(id, request == null ? null : request.seriesIds());
-        return Response.accepted(Map.of("id", id, "status", "queueforarchive", "seriesQueued", queued)).build();
+        return Response.accepted(Map.of("id", id, "status", ImportStatus.QUEUED_FOR_ARCHIVE.code(), "seriesQueued", queued)).build();
     }
 
     @RolesAllowed(Roles.IMPORTER)

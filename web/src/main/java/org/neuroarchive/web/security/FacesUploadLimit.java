@@ -12,7 +12,7 @@ import org.neuroarchive.config.IndividualImportSettings;
 /**
  * The upload of the new-import screen goes through the Faces servlet's multipart handling, which the
  * container buffers (parts over 1 MiB in a temporary file) before the application sees a byte. Its
- * limits follow {@code neuroarchive.import.max-upload-bytes}: web.xml gives the default (20 GiB per
+ * limits follow {@code neuroarchive.individual.max-upload-bytes}: web.xml gives the default (20 GiB per
  * file, plus {@link RequestLimits#MULTIPART_ENVELOPE} per request), and where the container lets the
  * application change a declared servlet's registration (WildFly), the configured value replaces it.
  * Payara keeps web.xml's values; {@link RequestLimits} and the upload itself still enforce the
@@ -30,10 +30,7 @@ public class FacesUploadLimit implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        long limit = imports.maxUploadBytes();
-        if (limit < 1) {
-            throw new IllegalStateException("neuroarchive.import.max-upload-bytes must be positive, not " + limit);
-        }
+        long limit = imports.maxUploadBytes(); // at least 1, checked at start-up
         ServletRegistration faces = event.getServletContext().getServletRegistration(FACES_SERVLET);
         if (faces instanceof ServletRegistration.Dynamic dynamic) {
             try {
@@ -46,6 +43,6 @@ public class FacesUploadLimit implements ServletContextListener {
             }
         }
         LOG.fine(() -> "uploads on the screens: the container keeps web.xml's multipart limits; "
-                + "neuroarchive.import.max-upload-bytes (" + limit + ") is enforced by the application");
+                + "neuroarchive.individual.max-upload-bytes (" + limit + ") is enforced by the application");
     }
 }

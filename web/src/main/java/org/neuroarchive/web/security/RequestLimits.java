@@ -19,7 +19,7 @@ import org.neuroarchive.config.SecuritySettings;
  * How large a request body may be, enforced by the application itself, the same way on every server:
  * <ul>
  * <li>uploads ({@code multipart/form-data} to {@code POST /api/imports} and to the upload of the screen
- * {@code /imports/new}): {@code neuroarchive.import.max-upload-bytes} plus {@value #MULTIPART_ENVELOPE}
+ * {@code /imports/new}): {@code neuroarchive.individual.max-upload-bytes} plus {@value #MULTIPART_ENVELOPE}
  * bytes for the multipart envelope (the files themselves are counted by the upload, which refuses the
  * import with its reason);</li>
  * <li>everything else (JSON, forms): {@code neuroarchive.http.max-request-bytes}, 1 MiB by default.</li>
@@ -112,7 +112,7 @@ public class RequestLimits extends HttpFilter {
 
     static String tooLarge(boolean upload, long limit) {
         return upload
-                ? "an upload may hold at most " + (limit - MULTIPART_ENVELOPE) + " bytes (neuroarchive.import.max-upload-bytes)"
+                ? "an upload may hold at most " + (limit - MULTIPART_ENVELOPE) + " bytes (neuroarchive.individual.max-upload-bytes)"
                 : "a request body may hold at most " + limit + " bytes (neuroarchive.http.max-request-bytes)";
     }
 }

@@ -1,0 +1,34 @@
+package org.neuroarchive.individual.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.neuroarchive.individual.entity.StagedSeries.Status;
+
+/** What the counts of an import's series mean, from rows of the grouped query (status, selected, count). */
+class SeriesCountsTest {
+
+    @Test
+    void anArchiveWithOneFailingSeries() {
+        SeriesCounts counts = SeriesCounts.NONE.plus(Status.ARCHIVED, true, 2).plus(Status.ERROR, true, 1)
+                .plus(Status.PARSED, false, 3);
+        assertEquals(new SeriesCounts(3, 0, 2, 1), counts, "three selected, two archived, one failed; nonmatch not selected");
+    }
+
+    @Test
+    void whileArchivingTheQueuedSeriesAreCounted() {
+        assertEquals(new SeriesCounts(4, 3, 1, 0), SeriesCounts.NONE.plus(Status.QUEUED, true, 3).plus(Status.ARCHIVED, true, 1));
+    }
+
+    @Test
+    void aSeriesLeftOutOfALaterRequestStillCountsAsArchivedButNotAsFailed() {
+        SeriesCounts counts = SeriesCounts.NONE.plus(Status.ARCHIVED, false, 1).plus(Status.ERROR, false, 1)
+                .plus(Status.ARCHIVED, true, 1);
+        assertEquals(new SeriesCounts(1, 0, 2, 0), counts);
+    }
+
+    @Test
+    void skippedSeriesOfACancelledImportAreNeitherArchivedNorFailed() {
+        assertEquals(new SeriesCounts(2, 0, 0, 0), SeriesCounts.NONE.plus(Status.SKIPPED, true, 2));
+    }
+}

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.neuroarchive.dicom.DicomHeader;
 import org.neuroarchive.matching.control.MatchingCriteria;
+import org.neuroarchive.testing.DicomHeaderBuilder;
 import org.neuroarchive.matching.control.MatchingCriteria.Series;
 import org.neuroarchive.matching.control.MatchingCriteria.Study;
 import org.neuroarchive.matching.control.MatchingCriteria.Subject;
@@ -16,9 +17,9 @@ class SeriesBucketsTest {
 
     private static DicomHeader header(String patientId, String name, String modality, String studyUid, String studyId,
                                       String studyTime, String seriesUid, int seriesNumber, String seriesTime) {
-        return new DicomHeader("1.2.840.10008.5.1.4.1.1.4", "1.2." + System.nanoTime(), studyUid, seriesUid,
-                "1.2.840.10008.1.2.1", patientId, name, "F", "19800101", modality, "20260102", studyTime, studyId, "R",
-                "20260102", seriesTime, "desc", "prot", seriesNumber, 1, 1, "", "", 8, 8, null, 1, 16, "MONOCHROME2");
+        return DicomHeaderBuilder.mr().patient(patientId, name).modality(modality).studyInstanceUid(studyUid)
+                .studyId(studyId).studyAt("20260102", studyTime).studyDescription("R").seriesInstanceUid(seriesUid)
+                .seriesNumber(seriesNumber).seriesAt("20260102", seriesTime).build();
     }
 
     private static List<SeriesBuckets.Key> keys(SeriesBuckets buckets) {

@@ -2,6 +2,7 @@ package org.neuroarchive.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -13,6 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class ReceiverSettings {
+
+    private static final String PREFIX = "neuroarchive.dicom.";
 
     @Inject
     @ConfigProperty(name = "neuroarchive.dicom.enabled", defaultValue = "true")
@@ -87,6 +90,44 @@ public class ReceiverSettings {
     @Inject
     @ConfigProperty(name = "neuroarchive.dicom.tls.required", defaultValue = "false")
     boolean tlsRequired;
+
+    /** For CDI: the values come from the configuration. */
+    public ReceiverSettings() {
+    }
+
+    /**
+     * The defaults with these values by configuration key (tests and tools), e.g.
+     * {@code Map.of("neuroarchive.dicom.port", "0")}; an unknown key is refused.
+     */
+    public static ReceiverSettings of(Map<String, String> values) {
+        ReceiverSettings settings = new ReceiverSettings();
+        values.forEach(settings::set);
+        return settings;
+    }
+
+    private void set(String key, String value) {
+        switch (key.substring(key.startsWith(PREFIX) ? PREFIX.length() : 0)) {
+            case "enabled" -> enabled = Boolean.parseBoolean(value);
+            case "port" -> port = Integer.parseInt(value);
+            case "aet" -> aet = value;
+            case "bind-address" -> bindAddress = value;
+            case "peers" -> peers = Optional.of(value);
+            case "allowed-calling-aets" -> allowedCallingAets = Optional.of(value);
+            case "max-associations" -> maxAssociations = Integer.parseInt(value);
+            case "max-associations-per-address" -> maxAssociationsPerAddress = Integer.parseInt(value);
+            case "read-timeout-seconds" -> readTimeoutSeconds = Integer.parseInt(value);
+            case "max-pdu-length" -> maxPduLength = Integer.parseInt(value);
+            case "max-object-bytes" -> maxObjectBytes = Long.parseLong(value);
+            case "min-free-bytes" -> minFreeBytes = Long.parseLong(value);
+            case "tls.keystore" -> tlsKeystore = Optional.of(value);
+            case "tls.keystore-password" -> tlsKeystorePassword = Optional.of(value);
+            case "tls.truststore" -> tlsTruststore = Optional.of(value);
+            case "tls.truststore-password" -> tlsTruststorePassword = Optional.of(value);
+            case "tls.port" -> tlsPort = Integer.parseInt(value);
+            case "tls.required" -> tlsRequired = Boolean.parseBoolean(value);
+            default -> throw new IllegalArgumentException("no receiver setting " + key);
+        }
+    }
 
     public boolean enabled() {
         return enabled;

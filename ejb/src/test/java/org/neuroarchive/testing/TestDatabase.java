@@ -3,6 +3,7 @@ package org.neuroarchive.testing;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import jakarta.persistence.metamodel.Metamodel;
 import java.util.Map;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
@@ -99,6 +100,11 @@ public final class TestDatabase implements AutoCloseable {
             action.in(tx);
             return null;
         });
+    }
+
+    /** The entities the started unit maps. */
+    public Metamodel metamodel() {
+        return factory.getMetamodel();
     }
 
     @Override

@@ -6,6 +6,8 @@ import jakarta.persistence.Persistence;
 import jakarta.persistence.metamodel.Metamodel;
 import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -34,6 +36,13 @@ public final class TestDatabase implements AutoCloseable {
     @FunctionalInterface
     public interface Action {
         void in(TestTransaction tx) throws Exception;
+    }
+
+    /** Flyway's account of each migration, once per database, is noise in the test output. */
+    private static final Logger FLYWAY = Logger.getLogger("org.flywaydb");
+
+    static {
+        FLYWAY.setLevel(Level.WARNING);
     }
 
     private static TestDatabase shared;

@@ -3,6 +3,7 @@ package org.neuroarchive.config;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.neuroarchive.dicom.ReceiverLimits;
@@ -61,6 +62,14 @@ public class ReceiverSettings {
 
     /** For CDI; the defaults (tests). */
     public ReceiverSettings() {
+    }
+
+    /**
+     * The defaults with these values by configuration key (tests and tools), e.g.
+     * {@code Map.of("neuroarchive.dicom.port", "0")}, checked as at start-up.
+     */
+    public static ReceiverSettings of(Map<String, String> values) {
+        return from(SettingReader.of(values));
     }
 
     /** Settings from these values (tests and tools). */

@@ -57,6 +57,20 @@ public class InstanceFiler {
 
     private final SameContent sameContent = new SameContent();
 
+    /** For the container. */
+    public InstanceFiler() {
+    }
+
+    /** Outside a container (tests): {@code em} is the persistence context of the caller's transaction. */
+    InstanceFiler(EntityManager em, StorageLocations locations, ProblemStore problems, ImportLog importLog,
+                  ImportSettings settings) {
+        this.em = em;
+        this.locations = locations;
+        this.problems = problems;
+        this.importLog = importLog;
+        this.settings = settings;
+    }
+
     /**
      * The archived instances among {@code sopUids}, by SOPInstanceUID: one query per 500 UIDs, and no
      * flush of what this transaction has pending (so that its inserts can be batched).

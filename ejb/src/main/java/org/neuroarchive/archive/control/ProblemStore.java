@@ -41,6 +41,19 @@ public class ProblemStore {
     @Inject
     ImportLog importLog;
 
+    /** For the container. */
+    public ProblemStore() {
+    }
+
+    /** Outside a container (tests): the persistence context and synchronization registry of the caller's transaction. */
+    ProblemStore(EntityManager em, StorageLocations locations, TransactionSynchronizationRegistry transactions,
+                 ImportLog importLog) {
+        this.em = em;
+        this.locations = locations;
+        this.transactions = transactions;
+        this.importLog = importLog;
+    }
+
     /**
      * Quarantines a file in a transaction of its own (e.g. while scanning): the record and the move
      * commit together, and a failed transaction leaves the file where it was.

@@ -30,6 +30,16 @@ public class ImportLog {
     @Inject
     Callers callers;
 
+    /** For the container. */
+    public ImportLog() {
+    }
+
+    /** Outside a container (tests): {@code em} is the persistence context of the caller's transaction. */
+    public ImportLog(EntityManager em, Callers callers) {
+        this.em = em;
+        this.callers = callers;
+    }
+
     /**
      * A step of individual import {@code importId} (created, parsed, archived, failed…), concerning
      * project {@code projectId} (the import's project, null when it names none).

@@ -40,6 +40,19 @@ public class NewRecords {
     private final NidbUidGenerator subjectUids = NidbUidGenerator.subjects();
     private final NidbUidGenerator familyUids = NidbUidGenerator.families();
 
+    /** For the container. */
+    public NewRecords() {
+    }
+
+    /**
+     * Outside a container (tests): {@code em} and {@code context} must belong to a transaction of this
+     * bean's own, as the container's REQUIRES_NEW gives it.
+     */
+    NewRecords(EntityManager em, SessionContext context) {
+        this.em = em;
+        this.context = context;
+    }
+
     /**
      * The subject with this PatientID: created, with its family and the PatientID as alternate UID,
      * unless another transaction created it meanwhile. Empty if the unique alternate UID (a safety

@@ -48,6 +48,20 @@ public class Callers {
     @Inject
     CallerMemo memo;
 
+    /** For the container. */
+    public Callers() {
+    }
+
+    /**
+     * Outside a container (tests): the session context of the bean being called, the persistence context
+     * of its transaction, and what the current request remembers.
+     */
+    public Callers(SessionContext context, EntityManager em, CallerMemo memo) {
+        this.context = context;
+        this.em = em;
+        this.memo = memo;
+    }
+
     public Caller current() {
         if (context.isCallerInRole(Roles.SYSTEM)) {
             Actor actingFor = actingFor();

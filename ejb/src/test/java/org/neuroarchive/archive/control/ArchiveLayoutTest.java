@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroarchive.dicom.DicomHeader;
+import org.neuroarchive.testing.DicomHeaderBuilder;
 
 class ArchiveLayoutTest {
 
@@ -17,9 +18,9 @@ class ArchiveLayoutTest {
     Path dir;
 
     private static DicomHeader header(Integer acquisition, Integer instance, String acquisitionTime, String contentTime) {
-        return new DicomHeader("1.2.840.10008.5.1.4.1.1.4", "1.3.12.2.1107.5.2.19.45351.2022070114180219558183887",
-                "1.2.3", "1.2.3.5", "1.2.840.10008.1.2", "P1", "", "", "", "MR", "20260102", "101500", "", "", "", "",
-                "", "", 13, instance, acquisition, acquisitionTime, contentTime, 16, 16, null, 1, 16, "MONOCHROME2");
+        return DicomHeaderBuilder.mr().sopInstanceUid("1.3.12.2.1107.5.2.19.45351.2022070114180219558183887")
+                .seriesNumber(13).instanceNumber(instance).acquisitionNumber(acquisition)
+                .acquisitionTime(acquisitionTime).contentTime(contentTime).build();
     }
 
     @Test

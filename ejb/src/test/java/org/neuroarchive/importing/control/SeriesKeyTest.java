@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.neuroarchive.dicom.DicomHeader;
+import org.neuroarchive.testing.DicomHeaderBuilder;
 
 class SeriesKeyTest {
 
     static DicomHeader header(String studyUid, String seriesUid, Integer seriesNumber) {
-        return new DicomHeader("1.2.840.10008.5.1.4.1.1.4", "1.2.3." + System.nanoTime(), studyUid, seriesUid,
-                "1.2.840.10008.1.2.1", "P1", "Doe^J", "F", "19800101", "MR", "20260102", "101500", "1", "Brain",
-                "20260102", "101500", "T1", "t1", seriesNumber, 1, 1, "101500", "101500", 16, 16, null, 1, 16, "MONOCHROME2");
+        return DicomHeaderBuilder.mr().studyInstanceUid(studyUid).seriesInstanceUid(seriesUid).seriesNumber(seriesNumber)
+                .build();
     }
 
     @Test

@@ -11,14 +11,15 @@ import org.neuroarchive.matching.entity.MatchingCriteria;
 import org.neuroarchive.matching.entity.MatchingCriteria.Series;
 import org.neuroarchive.matching.entity.MatchingCriteria.Study;
 import org.neuroarchive.matching.entity.MatchingCriteria.Subject;
+import org.neuroarchive.testing.DicomHeaderBuilder;
 
 class SeriesBucketsTest {
 
     private static DicomHeader header(String patientId, String name, String modality, String studyUid, String studyId,
                                       String studyTime, String seriesUid, int seriesNumber, String seriesTime) {
-        return new DicomHeader("1.2.840.10008.5.1.4.1.1.4", "1.2." + System.nanoTime(), studyUid, seriesUid,
-                "1.2.840.10008.1.2.1", patientId, name, "F", "19800101", modality, "20260102", studyTime, studyId, "R",
-                "20260102", seriesTime, "desc", "prot", seriesNumber, 1, 1, "", "", 8, 8, null, 1, 16, "MONOCHROME2");
+        return DicomHeaderBuilder.mr().patient(patientId, name).modality(modality).studyInstanceUid(studyUid)
+                .studyId(studyId).studyAt("20260102", studyTime).studyDescription("R").seriesInstanceUid(seriesUid)
+                .seriesNumber(seriesNumber).seriesAt("20260102", seriesTime).build();
     }
 
     private static List<SeriesBuckets.Key> keys(SeriesBuckets buckets) {

@@ -9,19 +9,20 @@ import java.time.LocalTime;
 import org.junit.jupiter.api.Test;
 import org.neuroarchive.dicom.DicomHeader;
 import org.neuroarchive.matching.entity.MatchingCriteria;
+import org.neuroarchive.testing.DicomHeaderBuilder;
 
 class SeriesIdentityTest {
 
-    private static DicomHeader header(String patientId, String patientName, String sex, String modality, String studyDate,
-                                      String studyTime, Integer seriesNumber, String seriesTime) {
-        return new DicomHeader("1.2.840.10008.5.1.4.1.1.4", "1.2.3.4", "1.2.3", "1.2.3.5", "1.2.840.10008.1.2",
-                patientId, patientName, sex, "19791231", modality, studyDate, studyTime, "7", "Brain (121961)",
-                "", seriesTime, "T1", "t1_mprage", seriesNumber, 1, 1, "", "", 256, 256, null, 1, 16, "MONOCHROME2");
+    /** A header of patient P1 with StudyDate/Time 2026-01-02 10:15, SeriesNumber 3, no SeriesDate. */
+    private static DicomHeaderBuilder header() {
+        return DicomHeaderBuilder.mr().patient("P1", "X").patientSex("M").patientBirthDate("19791231")
+                .studyAt("20260102", "1015").seriesAt("", "").seriesNumber(3);
     }
 
     @Test
     void normalisesBlankTagsAsNidbDoes() {
-        SeriesIdentity id = SeriesIdentity.of(header("P7", "", "", "", "20260102", "101500.123", null, "101733"));
+        SeriesIdentity id = SeriesIdentity.of(header().patient("P7", "").patientSex("").modality("")
+                .studyAt("20260102", "101500.123").seriesAt("", "101733").seriesNumber(null).build());
 
         assertEquals("OT", id.modality());
         assertEquals("P7", id.patientName());
@@ -36,11 +37,11 @@ class SeriesIdentityTest {
     @Test
     void refusesToGuessASubjectOrAStudy() {
         assertEquals("blank PatientID: the subject cannot be identified",
-                SeriesIdentity.of(header("", "X", "M", "MR", "20260102", "1015", 3, "")).unfileableReason().orElseThrow());
+                SeriesIdentity.of(header().patientId("").build()).unfileableReason().orElseThrow());
         assertEquals("no valid StudyDate: the study cannot be matched",
-                SeriesIdentity.of(header("P1", "X", "M", "MR", "", "1015", 3, "")).unfileableReason().orElseThrow());
+                SeriesIdentity.of(header().studyAt("", "1015").build()).unfileableReason().orElseThrow());
         assertEquals("no valid StudyDate: the study cannot be matched",
-                SeriesIdentity.of(header("P1", "X", "M", "MR", "20261341", "1015", 3, "")).unfileableReason().orElseThrow());
+                SeriesIdentity.of(header().studyAt("20261341", "1015").build()).unfileableReason().orElseThrow());
     }
 
     @Test
@@ -56,12 +57,12 @@ class SeriesIdentityTest {
     void whatMustBePresentDependsOnTheMatchingCriteria() {
         MatchingCriteria byUid = new MatchingCriteria(MatchingCriteria.Subject.PATIENT_ID, MatchingCriteria.Study.STUDY_UID,
                 MatchingCriteria.Series.SERIES_NUMBER);
-        SeriesIdentity noDate = SeriesIdentity.of(header("P1", "X", "M", "MR", "", "", 3, ""));
+        SeriesIdentity noDate = SeriesIdentity.of(header().studyAt("", "").build());
         assertTrue(noDate.unfileableReason(byUid).isEmpty(), "a study found by its UID needs no StudyDate");
         assertEquals("no valid SeriesDate or StudyDate: the series cannot be matched by date",
                 noDate.unfileableReason(new MatchingCriteria(MatchingCriteria.Subject.PATIENT_ID,
                         MatchingCriteria.Study.STUDY_UID, MatchingCriteria.Series.SERIES_DATE)).orElseThrow());
-        SeriesIdentity blankId = SeriesIdentity.of(header("", "Doe^Jane", "F", "MR", "20260102", "1015", 3, ""));
+        SeriesIdentity blankId = SeriesIdentity.of(header().patient("", "Doe^Jane").patientSex("F").build());
         assertTrue(blankId.unfileableReason(new MatchingCriteria(MatchingCriteria.Subject.NAME_SEX_DOB,
                 MatchingCriteria.Study.MODALITY_STUDY_DATE, MatchingCriteria.Series.SERIES_NUMBER)).isEmpty(),
                 "name, sex and birth date identify the subject without a PatientID");

@@ -9,7 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import org.junit.jupiter.api.Test;
@@ -27,14 +27,12 @@ class DicomReceiverTest {
     private final ReceiverStatus status = new ReceiverStatus();
 
     private DicomReceiver receiver(int port) throws Exception {
+        return receiver(Map.of("neuroarchive.dicom.port", Integer.toString(port)));
+    }
+
+    private DicomReceiver receiver(Map<String, String> settings) {
         DicomReceiver receiver = new DicomReceiver();
-        ReceiverSettings settings = new ReceiverSettings();
-        set(settings, "enabled", true);
-        set(settings, "port", port);
-        set(settings, "aet", "NEUROARCHIVE");
-        set(settings, "bindAddress", "127.0.0.1");
-        set(settings, "allowedCallingAets", Optional.empty());
-        receiver.settings = settings;
+        receiver.settings = ReceiverSettings.of(settings);
         receiver.locations = StorageLocations.under(dir);
         receiver.status = status;
         receiver.threads = new ManagedThreadFactory() {
@@ -49,12 +47,6 @@ class DicomReceiverTest {
             }
         };
         return receiver;
-    }
-
-    private static void set(Object target, String field, Object value) throws Exception {
-        var f = target.getClass().getDeclaredField(field);
-        f.setAccessible(true);
-        f.set(target, value);
     }
 
     @Test
@@ -73,8 +65,8 @@ class DicomReceiverTest {
 
     @Test
     void theRetiredCallingAeListKeepsTheReceiverFromStartingAndSaysWhatToSetInstead() throws Exception {
-        DicomReceiver receiver = receiver(0);
-        set(receiver.settings, "allowedCallingAets", Optional.of("SCANNER1,SCANNER2"));
+        DicomReceiver receiver = receiver(Map.of("neuroarchive.dicom.port", "0",
+                "neuroarchive.dicom.allowed-calling-aets", "SCANNER1,SCANNER2"));
         receiver.start();
         ReceiverStatus.View view = status.view();
         assertEquals("failed", view.state());
@@ -85,8 +77,8 @@ class DicomReceiverTest {
 
     @Test
     void aPeerListThatCannotBeReadKeepsTheReceiverFromStarting() throws Exception {
-        DicomReceiver receiver = receiver(0);
-        set(receiver.settings, "peers", Optional.of("CT1@10.0.0.5,no-at-sign"));
+        DicomReceiver receiver = receiver(Map.of("neuroarchive.dicom.port", "0",
+                "neuroarchive.dicom.peers", "CT1@10.0.0.5,no-at-sign"));
         receiver.start();
         assertEquals("failed", status.view().state());
         assertTrue(status.view().message().contains("neuroarchive.dicom.peers (NEUROARCHIVE_DICOM_PEERS): peer entry 'no-at-sign'"),

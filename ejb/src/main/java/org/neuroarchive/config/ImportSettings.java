@@ -3,6 +3,7 @@ package org.neuroarchive.config;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -52,22 +53,9 @@ public class ImportSettings {
         resendAfterMinutes = settings.wholeNumber("neuroarchive.import.resend-after-minutes", 10, 1, 1440);
     }
 
-    /** For CDI. */
-    public ImportSettings() {
-    }
-
     /** The default settings, with this conflict policy (tests and tools). */
     public static ImportSettings defaultsWith(ConflictPolicy policy) {
-        ImportSettings settings = new ImportSettings();
-        settings.scanIntervalSeconds = 10;
-        settings.settleSeconds = 10;
-        settings.chunkSize = 5000;
-        settings.enabled = true;
-        settings.conflictPolicy = policy.name();
-        settings.maxAttempts = 5;
-        settings.retryDelaySeconds = 30;
-        settings.resendAfterMinutes = 10;
-        return settings;
+        return from(SettingReader.of(Map.of("neuroarchive.import.conflict-policy", SettingReader.word(policy))));
     }
 
     /** Seconds between two scans of incomingdir by the timer. */

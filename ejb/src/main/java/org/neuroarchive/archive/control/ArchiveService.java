@@ -27,7 +27,7 @@ import org.neuroarchive.dicom.InspectedInstance;
 import org.neuroarchive.importlog.control.ImportLog;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
 import org.neuroarchive.importlog.entity.LogSource;
-import org.neuroarchive.matching.control.MatchingCriteria;
+import org.neuroarchive.matching.entity.MatchingCriteria;
 import org.neuroarchive.matching.control.Placement;
 import org.neuroarchive.matching.control.SeriesAgreement;
 import org.neuroarchive.matching.control.SeriesIdentity;

@@ -1,5 +1,6 @@
 package org.neuroarchive.archive.control;
 
+import org.neuroarchive.config.ConflictPolicy;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

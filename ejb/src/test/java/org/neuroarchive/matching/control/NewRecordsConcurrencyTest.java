@@ -1,5 +1,6 @@
 package org.neuroarchive.matching.control;
 
+import org.neuroarchive.matching.entity.MatchingCriteria;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -76,7 +76,7 @@ class SeriesIdentityTest {
 
     @Test
     void aPatientIdLongerThanDicomsSixtyFourCharactersIsNotFiled() {
-        SeriesIdentity id = SeriesIdentity.of(header("P1", "X", "M", "MR", "20260102", "1015", 3, ""));
+        SeriesIdentity id = SeriesIdentity.of(header().patient("P1", "X").patientSex("M").modality("MR").studyAt("20260102", "1015").build());
         assertTrue(id.withPatientId("F".repeat(64)).unfileableReason().isEmpty());
         assertEquals("PatientID longer than 64 characters (DICOM's limit)",
                 id.withPatientId("F".repeat(65)).unfileableReason().orElseThrow(), "e.g. a long folder name");

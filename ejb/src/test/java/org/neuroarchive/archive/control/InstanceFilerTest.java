@@ -200,7 +200,7 @@ class InstanceFilerTest {
         assertEquals(List.of(), problems("copy.dcm"));
         ImportLogEntry entry = log("copy.dcm").get(0);
         assertEquals(ImportLogEntry.Outcome.DUPLICATE, entry.getOutcome());
-        assertTrue(entry.getMessage().startsWith("identical to the archived instance " + before.getFilePath()),
+        assertTrue(entry.getMessage().startsWith("identical bytes: a copy of the archived instance " + before.getFilePath()),
                 entry.getMessage());
     }
 

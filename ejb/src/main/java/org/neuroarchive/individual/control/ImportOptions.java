@@ -23,34 +23,9 @@ public record ImportOptions(String modality, String project, String subjectCrite
 
     /** The options checked and normalised, or {@link RequestRejected} (400) saying what is wrong. */
     public Valid validate() {
-        String mod = modality == null || modality.isBlank() ? "auto" : modality.strip();
-        if (mod.equalsIgnoreCase("auto")) {
-            mod = "auto";
-        } else if (!mod.matches("[A-Za-z]{1,16}")) {
-            throw invalid("modality '" + modality + "' is not a modality code: use auto or a code such as MR, CT, PT");
-        } else {
-            mod = mod.toUpperCase(Locale.ROOT);
-        }
-        MatchingCriteria criteria;
-        try {
-            criteria = new MatchingCriteria(
-                    MatchingCriteria.parse(MatchingCriteria.Subject.class, subjectCriteria, MatchingCriteria.Subject.PATIENT_ID, "subjectCriteria"),
-                    MatchingCriteria.parse(MatchingCriteria.Study.class, studyCriteria, MatchingCriteria.Study.MODALITY_STUDY_DATE, "studyCriteria"),
-                    MatchingCriteria.parse(MatchingCriteria.Series.class, seriesCriteria, MatchingCriteria.Series.SERIES_NUMBER, "seriesCriteria"));
-        } catch (IllegalArgumentException e) {
-            throw invalid(e.getMessage());
-        }
-        String specific = patientId == null ? null : patientId.strip();
-        if (criteria.subject() == MatchingCriteria.Subject.SPECIFIC_PATIENT_ID) {
-            if (specific == null || specific.isEmpty()) {
-                throw invalid("subjectCriteria specificpatientid needs the PatientID to use in \"patientId\"");
-            }
-            if (specific.length() > ColumnText.PATIENT_ID) {
-                throw invalid("patientId is longer than " + ColumnText.PATIENT_ID + " characters (DICOM's limit for a PatientID)");
-            }
-        } else {
-            specific = null;
-        }
+        String mod = normalisedModality();
+        MatchingCriteria criteria = criteria();
+        String specific = specificPatientId(criteria);
         boolean anon = Boolean.TRUE.equals(anonymize);
         if (anon && criteria.subject() == MatchingCriteria.Subject.NAME_SEX_DOB) {
             throw invalid("anonymize removes PatientName and PatientBirthDate, so subjectCriteria namesexdob could not "
@@ -60,6 +35,53 @@ public record ImportOptions(String modality, String project, String subjectCrite
             throw invalid("anonymize blanks StudyID, so studyCriteria studyid could not group studies: choose "
                     + "modalitystudydate or studyuid (study UIDs are replaced consistently within the import)");
         }
+        List<String> alt = alternateUids();
+        String text = notes == null ? "" : notes;
+        if (text.length() > 2048) {
+            throw invalid("notes are longer than 2048 characters");
+        }
+        String cost = project == null || project.isBlank() ? null : project.strip();
+        return new Valid(mod, cost, criteria, specific, anon, alt, text);
+    }
+
+    private String normalisedModality() {
+        String mod = modality == null || modality.isBlank() ? "auto" : modality.strip();
+        if (mod.equalsIgnoreCase("auto")) {
+            return "auto";
+        }
+        if (!mod.matches("[A-Za-z]{1,16}")) {
+            throw invalid("modality '" + modality + "' is not a modality code: use auto or a code such as MR, CT, PT");
+        }
+        return mod.toUpperCase(Locale.ROOT);
+    }
+
+    private MatchingCriteria criteria() {
+        try {
+            return new MatchingCriteria(
+                    MatchingCriteria.parse(MatchingCriteria.Subject.class, subjectCriteria, MatchingCriteria.Subject.PATIENT_ID, "subjectCriteria"),
+                    MatchingCriteria.parse(MatchingCriteria.Study.class, studyCriteria, MatchingCriteria.Study.MODALITY_STUDY_DATE, "studyCriteria"),
+                    MatchingCriteria.parse(MatchingCriteria.Series.class, seriesCriteria, MatchingCriteria.Series.SERIES_NUMBER, "seriesCriteria"));
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+    }
+
+    /** The typed PatientID, for subjectCriteria specificpatientid only. */
+    private String specificPatientId(MatchingCriteria criteria) {
+        if (criteria.subject() != MatchingCriteria.Subject.SPECIFIC_PATIENT_ID) {
+            return null;
+        }
+        String specific = patientId == null ? null : patientId.strip();
+        if (specific == null || specific.isEmpty()) {
+            throw invalid("subjectCriteria specificpatientid needs the PatientID to use in \"patientId\"");
+        }
+        if (specific.length() > ColumnText.PATIENT_ID) {
+            throw invalid("patientId is longer than " + ColumnText.PATIENT_ID + " characters (DICOM's limit for a PatientID)");
+        }
+        return specific;
+    }
+
+    private List<String> alternateUids() {
         List<String> alt = new ArrayList<>();
         for (String a : altUids == null ? List.<String>of() : altUids) {
             String clean = a == null ? "" : a.strip();
@@ -74,12 +96,7 @@ public record ImportOptions(String modality, String project, String subjectCrite
         if (alt.size() > MAX_ALT_UIDS || String.join("\n", alt).length() > 2048) {
             throw invalid("at most " + MAX_ALT_UIDS + " alternate UIDs, 2048 characters in all, per import");
         }
-        String text = notes == null ? "" : notes;
-        if (text.length() > 2048) {
-            throw invalid("notes are longer than 2048 characters");
-        }
-        String cost = project == null || project.isBlank() ? null : project.strip();
-        return new Valid(mod, cost, criteria, specific, anon, List.copyOf(alt), text);
+        return List.copyOf(alt);
     }
 
     /** Validated options. {@code project} null: by the StudyDescription rule, as the global import. */

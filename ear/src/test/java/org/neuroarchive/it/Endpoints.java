@@ -72,7 +72,7 @@ final class Endpoints {
 
     /** Every resource method of the REST API. */
     static List<Call> calls() throws IOException, ClassNotFoundException, URISyntaxException {
-        Class<?> application = Class.forName("org.neuroarchive.rest.RestApplication");
+        Class<?> application = Class.forName("org.neuroarchive.web.rest.RestApplication");
         String root = "/" + application.getAnnotation(ApplicationPath.class).value().replaceAll("^/|/$", "");
         List<Call> calls = new ArrayList<>();
         for (Class<?> resource : resourceClasses(application)) {

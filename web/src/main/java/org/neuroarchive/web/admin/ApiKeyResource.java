@@ -11,7 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.neuroarchive.rest.TimeParameters;
+import org.neuroarchive.web.rest.TimeParameters;
 import org.neuroarchive.security.control.ApiKeyDraft;
 import org.neuroarchive.security.control.ApiKeyView;
 import org.neuroarchive.security.control.ApiKeys;

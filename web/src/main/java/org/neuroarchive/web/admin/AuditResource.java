@@ -9,7 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.neuroarchive.rest.TimeParameters;
+import org.neuroarchive.web.rest.TimeParameters;
 import org.neuroarchive.security.control.AuditFilter;
 import org.neuroarchive.security.control.AuditSearch;
 import org.neuroarchive.security.control.AuditView;

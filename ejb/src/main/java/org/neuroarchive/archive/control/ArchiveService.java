@@ -112,22 +112,11 @@ public class ArchiveService {
                 return tally.outcome(null, null, disagreement.get()); // held: nothing is filed
             }
             Map<String, Instance> archived = filer.archivedAmong(readable.stream().map(Readable::sopUid).toList());
-            List<Readable> fresh = new ArrayList<>();
-            List<Readable> repeats = new ArrayList<>(); // same SOPInstanceUID twice in this call
-            Set<String> freshUids = new HashSet<>();
-            for (Readable r : readable) {
-                if (archived.containsKey(r.sopUid())) {
-                    tally.count(filer.fileKnown(fileTransaction, source, r.file(), r.inspected(), archived.get(r.sopUid())));
-                } else if (freshUids.add(r.sopUid())) {
-                    fresh.add(r);
-                } else {
-                    repeats.add(r);
-                }
-            }
-            if (fresh.isEmpty()) {
+            Newcomers newcomers = newcomers(fileTransaction, source, readable, archived, tally);
+            if (newcomers.fresh().isEmpty()) {
                 return tally.outcome(null, null, null);
             }
-            SeriesIdentity identity = instructions.apply(SeriesIdentity.of(fresh.get(0).inspected().header()));
+            SeriesIdentity identity = instructions.apply(SeriesIdentity.of(newcomers.fresh().get(0).inspected().header()));
             Optional<String> unfileable = identity.unfileableReason(instructions.criteria());
             if (unfileable.isPresent()) {
                 return tally.outcome(null, null, unfileable.get());
@@ -139,37 +128,63 @@ public class ArchiveService {
                         "an alternate UID given was not added to " + placement.subject().getUid()
                                 + ": it already identifies another subject").inProject(project.getId()));
             }
-            Series series = placement.series();
-            em.lock(series, LockModeType.PESSIMISTIC_WRITE); // one archive transaction per series at a time
-            // archived meanwhile by a transaction that held the lock before us
-            archived.putAll(filer.archivedAmong(freshUids));
-            List<Path> placed = new ArrayList<>();
-            for (Readable r : fresh) {
-                Instance known = archived.get(r.sopUid());
-                if (known != null) {
-                    tally.count(filer.fileKnown(fileTransaction, source, r.file(), r.inspected(), known));
-                    continue;
-                }
-                Instance instance = filer.fileNew(fileTransaction, source, placement, r.file(), r.inspected());
-                archived.put(r.sopUid(), instance);
-                placed.add(Path.of(instance.getFilePath()));
-                tally.count(InstanceFiler.Result.ARCHIVED);
-            }
-            for (Readable r : repeats) {
-                tally.count(filer.fileKnown(fileTransaction, source, r.file(), r.inspected(), archived.get(r.sopUid())));
-            }
-            updateSeries(series, identity, fresh.get(0).inspected().header());
-            afterCommit(fileTransaction, placement, placed);
-            ArchiveOutcome outcome = tally.outcome(series.getId(), placement, null);
-            importLog.record(new ImportLogEntry(source, ImportLogEntry.Outcome.SERIES_ARCHIVED,
-                    identity.seriesDescription().isEmpty() ? "series " + identity.seriesNumber() : identity.seriesDescription(),
-                    outcome.summary()).about(placement.subject().getUid(), placement.study().getStudyNum(), series.getSeriesNum())
-                    .inProject(project.getId()));
-            return outcome;
+            return file(fileTransaction, source, identity, placement, newcomers, archived, tally);
         } catch (IOException e) {
             // the archive or problem directory is not writable: a system problem, retried later
             throw new ArchiveStorageException("archive storage failed: " + e, e);
         }
+    }
+
+    /** The instances not archived yet, first of their SOPInstanceUID or again in this call; the known ones are filed as such. */
+    private record Newcomers(List<Readable> fresh, List<Readable> repeats, Set<String> freshUids) {
+    }
+
+    private Newcomers newcomers(FileTransaction fileTransaction, LogSource source, List<Readable> readable,
+                                Map<String, Instance> archived, Tally tally) throws IOException {
+        Newcomers newcomers = new Newcomers(new ArrayList<>(), new ArrayList<>(), new HashSet<>());
+        for (Readable r : readable) {
+            if (archived.containsKey(r.sopUid())) {
+                tally.count(filer.fileKnown(fileTransaction, source, r.file(), r.inspected(), archived.get(r.sopUid())));
+            } else if (newcomers.freshUids().add(r.sopUid())) {
+                newcomers.fresh().add(r);
+            } else {
+                newcomers.repeats().add(r); // same SOPInstanceUID twice in this call
+            }
+        }
+        return newcomers;
+    }
+
+    /** Files the newcomers into their placed series, one archive transaction per series at a time. */
+    private ArchiveOutcome file(FileTransaction fileTransaction, LogSource source, SeriesIdentity identity,
+                                Placement placement, Newcomers newcomers, Map<String, Instance> archived, Tally tally)
+            throws IOException {
+        Series series = placement.series();
+        em.lock(series, LockModeType.PESSIMISTIC_WRITE); // one archive transaction per series at a time
+        // archived meanwhile by a transaction that held the lock before us
+        archived.putAll(filer.archivedAmong(newcomers.freshUids()));
+        List<Path> placed = new ArrayList<>();
+        for (Readable r : newcomers.fresh()) {
+            Instance known = archived.get(r.sopUid());
+            if (known != null) {
+                tally.count(filer.fileKnown(fileTransaction, source, r.file(), r.inspected(), known));
+                continue;
+            }
+            Instance instance = filer.fileNew(fileTransaction, source, placement, r.file(), r.inspected());
+            archived.put(r.sopUid(), instance);
+            placed.add(Path.of(instance.getFilePath()));
+            tally.count(InstanceFiler.Result.ARCHIVED);
+        }
+        for (Readable r : newcomers.repeats()) {
+            tally.count(filer.fileKnown(fileTransaction, source, r.file(), r.inspected(), archived.get(r.sopUid())));
+        }
+        updateSeries(series, identity, newcomers.fresh().get(0).inspected().header());
+        afterCommit(fileTransaction, placement, placed);
+        ArchiveOutcome outcome = tally.outcome(series.getId(), placement, null);
+        importLog.record(new ImportLogEntry(source, ImportLogEntry.Outcome.SERIES_ARCHIVED,
+                identity.seriesDescription().isEmpty() ? "series " + identity.seriesNumber() : identity.seriesDescription(),
+                outcome.summary()).about(placement.subject().getUid(), placement.study().getStudyNum(), series.getSeriesNum())
+                .inProject(placement.project().getId()));
+        return outcome;
     }
 
     /**

@@ -32,43 +32,59 @@ public final class IncomingFiles {
 
     public static Found find(Path incoming, Path completeDir, Instant settledBefore, int limit, Map<Path, Long> sizes)
             throws IOException {
-        List<Path> ready = new ArrayList<>();
-        int[] notSettled = {0};
-        int[] firstSeen = {0};
-        Files.walkFileTree(incoming, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                return !dir.equals(incoming) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
+        Walk walk = new Walk(incoming, completeDir, settledBefore, limit, sizes);
+        Files.walkFileTree(incoming, walk);
+        return new Found(walk.ready, walk.notSettled, walk.firstSeen);
+    }
 
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (!attrs.isRegularFile() || isHidden(file) || file.getFileName().toString().endsWith(".part")) {
-                    return FileVisitResult.CONTINUE;
-                }
-                if (file.startsWith(completeDir)) {
-                    ready.add(file);
-                    return ready.size() >= limit ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
-                }
+    /** One walk of incomingdir: the files ready to claim, and those still being written. */
+    private static final class Walk extends SimpleFileVisitor<Path> {
+        private final Path incoming;
+        private final Path completeDir;
+        private final Instant settledBefore;
+        private final int limit;
+        private final Map<Path, Long> sizes;
+        private final List<Path> ready = new ArrayList<>();
+        private int notSettled;
+        private int firstSeen;
+
+        Walk(Path incoming, Path completeDir, Instant settledBefore, int limit, Map<Path, Long> sizes) {
+            this.incoming = incoming;
+            this.completeDir = completeDir;
+            this.settledBefore = settledBefore;
+            this.limit = limit;
+            this.sizes = sizes;
+        }
+
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            return !dir.equals(incoming) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            if (!attrs.isRegularFile() || isHidden(file) || file.getFileName().toString().endsWith(".part")) {
+                return FileVisitResult.CONTINUE;
+            }
+            if (!file.startsWith(completeDir)) {
                 Long previousSize = sizes.put(file, attrs.size());
                 boolean old = !attrs.lastModifiedTime().toInstant().isAfter(settledBefore);
                 if (!old || previousSize == null || previousSize != attrs.size()) {
-                    notSettled[0]++;
+                    notSettled++;
                     if (old && previousSize == null) {
-                        firstSeen[0]++;
+                        firstSeen++;
                     }
                     return FileVisitResult.CONTINUE;
                 }
-                ready.add(file);
-                return ready.size() >= limit ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
             }
+            ready.add(file);
+            return ready.size() >= limit ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+        }
 
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                return FileVisitResult.CONTINUE; // vanished or unreadable directory entry: next scan
-            }
-        });
-        return new Found(ready, notSettled[0], firstSeen[0]);
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException exc) {
+            return FileVisitResult.CONTINUE; // vanished or unreadable directory entry: next scan
+        }
     }
 
     /** Removes empty subdirectories (never incomingdir itself) not modified since {@code settledBefore}. */

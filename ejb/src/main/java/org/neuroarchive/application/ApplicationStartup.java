@@ -9,24 +9,28 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import org.neuroarchive.config.IndividualImportSettings;
-import org.neuroarchive.individual.control.ImportRecovery;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.neuroarchive.archive.control.ArchiveRequestHandler;
 import org.neuroarchive.archive.control.DerivedFilesRepair;
 import org.neuroarchive.config.Resources;
 import org.neuroarchive.config.StorageLocations;
-import org.neuroarchive.importing.control.ClaimRecovery;
 import org.neuroarchive.security.control.InitialAdmin;
 
 /**
- * Runs once before anything else: creates the data directories, migrates the schema, and recovers
- * series claimed before a crash. Other beans that must not run earlier call {@link #ready()}.
+ * Runs once before anything else: creates the data directories, migrates the schema, repairs the
+ * database's identity counters, makes sure an administrator exists, and runs the one start-up
+ * recovery of waiting series (every {@link ArchiveRequestHandler}'s {@code recover}: claim folders of
+ * the folder scan, uploads, parses and staged series of individual imports), then repairs derived
+ * files of recent series. Other beans that must not run earlier call {@link #ready()}.
  */
 @Singleton
 @Startup
@@ -44,13 +48,11 @@ public class ApplicationStartup {
     StorageLocations locations;
 
     @Inject
-    ClaimRecovery recovery;
+    @Any
+    Instance<ArchiveRequestHandler> archiveRequests;
 
     @Inject
     DerivedFilesRepair derivedFiles;
-
-    @Inject
-    ImportRecovery imports;
 
     @Inject
     IndividualImportSettings individualImports;
@@ -68,15 +70,16 @@ public class ApplicationStartup {
         try {
             H2IdentityRepair.repair(dataSource);
             initialAdmin.ensure();
-            recovery.recover();
-            derivedFiles.repairRecent();
             if (individualImports.usesDefaultRoot()) {
                 Files.createDirectories(individualImports.defaultRoot());
             }
             LOG.info(() -> "individual imports may read server paths under " + individualImports.allowedRoots());
-            imports.recover();
+            for (ArchiveRequestHandler waiting : archiveRequests) {
+                waiting.recover();
+            }
+            derivedFiles.repairRecent();
         } catch (IOException e) {
-            throw new UncheckedIOException("recovery of claimed series failed", e);
+            throw new UncheckedIOException("recovery of waiting series failed", e);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot check the database's identity counters: " + e.getMessage(), e);
         }

@@ -38,7 +38,7 @@ import org.neuroarchive.security.control.Callers;
  * Archives one claimed series of the global import, once: the batch row is locked and a batch that is
  * not queued is left alone, so a redelivered or re-sent message changes nothing. Runs in a
  * transaction of its own, so that a failure rolls back the archive work but not the message's
- * transaction, which records the failed attempt instead (see {@link BatchRetries}).
+ * transaction, which records the failed attempt instead (see {@link BatchRetries}, RetrySchedule).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import org.neuroarchive.archive.control.ArchiveRequests;
 import org.neuroarchive.archive.control.AtomicFiles;
 import org.neuroarchive.archive.control.ClaimedFile;
 import org.neuroarchive.archive.entity.Instance;
@@ -45,7 +46,7 @@ public class ClaimRecovery {
     StorageLocations locations;
 
     @Inject
-    ImportDispatcher dispatcher;
+    ArchiveRequests requests;
 
     private final DicomReader reader = new DicomReader();
 
@@ -70,7 +71,7 @@ public class ClaimRecovery {
             folder.putAllBack(locations.incoming());
         } else if (batch.getStatus() == ImportBatch.Status.QUEUED) {
             LOG.info(() -> "recovery: import batch " + batch.getId() + " is still queued; archive message sent again");
-            dispatcher.resend(batch.getId(), org.neuroarchive.audit.entity.Actor.parse(batch.getReleaseActor()));
+            requests.send(ClaimedSeriesRequests.of(batch));
             return;
         } else if (batch.getStatus() != ImportBatch.Status.DONE) {
             return; // held or failed: the files wait in their claim folder for a person

@@ -21,10 +21,17 @@ import org.neuroarchive.common.entity.UpdatableRecord;
 @NamedQuery(name = StagedSeries.OF_IMPORT, query = "SELECT s FROM StagedSeries s WHERE s.importId = :importId "
         + "ORDER BY s.subjectKey, s.studyKey, s.seriesNum, s.seriesKey")
 @NamedQuery(name = StagedSeries.DELETE_OF_IMPORT, query = "DELETE FROM StagedSeries s WHERE s.importId = :importId")
+@NamedQuery(name = StagedSeries.DUE_FOR_RETRY, query = "SELECT s FROM StagedSeries s WHERE s.status = :status "
+        + "AND s.nextAttemptAt IS NOT NULL AND s.nextAttemptAt <= :now ORDER BY s.nextAttemptAt")
+@NamedQuery(name = StagedSeries.STALE_QUEUED, query = "SELECT s FROM StagedSeries s, ImportRequest r "
+        + "WHERE r.id = s.importId AND s.status = :status AND s.nextAttemptAt IS NULL "
+        + "AND r.status IN :importStatuses AND r.updatedAt < :before ORDER BY s.importId, s.id")
 public class StagedSeries extends UpdatableRecord {
 
     public static final String OF_IMPORT = "StagedSeries.ofImport";
     public static final String DELETE_OF_IMPORT = "StagedSeries.deleteOfImport";
+    public static final String DUE_FOR_RETRY = "StagedSeries.dueForRetry";
+    public static final String STALE_QUEUED = "StagedSeries.staleQueued";
 
     /** What became of the series. */
     public enum Status { PARSED, QUEUED, ARCHIVED, ERROR, SKIPPED }
@@ -109,6 +116,13 @@ public class StagedSeries extends UpdatableRecord {
     @Column(nullable = false, length = 2048)
     private String message;
 
+    /** Failed archive attempts since the series was queued. */
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "next_attempt_at")
+    private LocalDateTime nextAttemptAt;
+
     @Column(name = "match_subject_id")
     private Long matchSubjectId;
 
@@ -186,6 +200,41 @@ public class StagedSeries extends UpdatableRecord {
     public void moveTo(Status status, String message) {
         this.status = status;
         this.message = ColumnText.clip(message == null ? "" : message, 2048);
+    }
+
+    /** Queued for archiving, with a fresh set of attempts. */
+    public void queue(String message) {
+        moveTo(Status.QUEUED, message);
+        this.attempts = 0;
+        this.nextAttemptAt = null;
+    }
+
+    /**
+     * Records a failed archive attempt: another one at {@code retryAt}, or none when that is null (then
+     * the series is in ERROR with the reason, its files kept in staging).
+     */
+    public void attemptFailed(String reason, LocalDateTime retryAt) {
+        this.attempts++;
+        this.nextAttemptAt = retryAt;
+        if (retryAt == null) {
+            moveTo(Status.ERROR, "not archived after " + attempts + " attempts: " + reason);
+        } else {
+            moveTo(Status.QUEUED, "attempt " + attempts + " failed, next one at " + retryAt.withNano(0) + ": " + reason);
+        }
+    }
+
+    /** The retry message is being sent now. */
+    public void retrying() {
+        this.nextAttemptAt = null;
+        touch();
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public LocalDateTime getNextAttemptAt() {
+        return nextAttemptAt;
     }
 
     public void archivedAs(long seriesId) {

@@ -33,6 +33,8 @@ public class ClaimedSeriesRequests implements ArchiveRequestHandler {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    ScanLog scans;
 
     /** The archive request of a claimed series, for who released it (a reviewer) or else the system. */
     static ArchiveRequest of(ImportBatch batch) {
@@ -48,6 +50,7 @@ public class ClaimedSeriesRequests implements ArchiveRequestHandler {
     public void archive(ArchiveRequest request) {
         long batchId = request.id();
         AuditEvent.Builder archived = archiver.archive(batchId);
+        settled(batchId);
         if (archived != null) {
             audit.record(archived);
             return;
@@ -57,6 +60,15 @@ public class ClaimedSeriesRequests implements ArchiveRequestHandler {
         } catch (IOException e) {
             // the leftovers of a finished batch could not be moved now: the next start-up recovery does it
             LOG.warning(() -> "import batch " + batchId + ": claimed files of a finished batch not removed now: " + e);
+        }
+    }
+
+    /** Its scan's summary, outside the archive transaction; what fails here the next scan completes. */
+    private void settled(long batchId) {
+        try {
+            scans.batchSettled(batchId);
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "import batch " + batchId + ": scan summary left to the next scan: " + e);
         }
     }
 

@@ -59,7 +59,11 @@ public class ImportBatch extends UpdatableRecord {
     public static final String FILES_BY_STATUS = "ImportBatch.filesByStatus";
     public static final String SCAN_TOTALS = "ImportBatch.scanTotals";
 
-    /** Where a claimed series stands. */
+    /**
+     * Where a claimed series stands. QUEUED, HELD and FAILED mean the same for a staged series of an
+     * individual import (StagedSeries.Status); DONE is its ARCHIVED (here also when files were
+     * quarantined or discarded: every file reached its outcome).
+     */
     public enum Status {
         /** Claimed and its archive message sent; waiting for the message-driven bean. */
         QUEUED,

@@ -42,7 +42,7 @@ public class ArchiveProgress {
                 .setParameter("importId", importId).getResultList();
         long queued = all.stream().filter(s -> s.getStatus() == StagedSeries.Status.QUEUED).count();
         List<StagedSeries> failed = all.stream().filter(StagedSeries::isSelected)
-                .filter(s -> s.getStatus() == StagedSeries.Status.ERROR).toList();
+                .filter(s -> s.getStatus().notArchived()).toList();
         long archived = all.stream().filter(StagedSeries::isSelected)
                 .filter(s -> s.getStatus() == StagedSeries.Status.ARCHIVED).count();
         int total = Math.max(1, request.getSeriesSelected());

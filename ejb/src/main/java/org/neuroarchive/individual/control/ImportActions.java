@@ -100,7 +100,7 @@ public class ImportActions {
             all.forEach(s -> s.select(chosen.contains(s.getId())));
         }
         List<StagedSeries> queued = all.stream().filter(StagedSeries::isSelected)
-                .filter(s -> s.getStatus() == StagedSeries.Status.PARSED || s.getStatus() == StagedSeries.Status.ERROR).toList();
+                .filter(s -> s.getStatus().mayBeQueued()).toList();
         if (queued.isEmpty()) {
             throw new RequestRejected(RequestRejected.Reason.INVALID, "no series to archive: select at least one series "
                     + "that is not archived yet");

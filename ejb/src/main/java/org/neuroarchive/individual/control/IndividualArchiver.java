@@ -73,15 +73,15 @@ public class IndividualArchiver {
         ArchiveOutcome outcome = archive.archive(LogSource.individualImport(request.getId()), files,
                 instructions(request, series).filedFor(actor));
         if (outcome.refused()) {
-            series.moveTo(StagedSeries.Status.ERROR, "not archived: " + outcome.heldReason());
+            series.moveTo(StagedSeries.Status.HELD, "not archived: " + outcome.heldReason());
         } else if (outcome.held()) {
-            series.moveTo(StagedSeries.Status.ERROR, "not archived: " + outcome.heldReason()
+            series.moveTo(StagedSeries.Status.HELD, "not archived: " + outcome.heldReason()
                     + "; parse again with other criteria (e.g. a specific PatientID)");
         } else if (outcome.seriesId() == null && outcome.quarantined() == 0) {
             series.moveTo(StagedSeries.Status.ARCHIVED, "archived already: " + outcome.duplicates()
                     + " files are identical to archived ones");
         } else if (outcome.seriesId() == null) {
-            series.moveTo(StagedSeries.Status.ERROR, "not archived: none of its files could be archived ("
+            series.moveTo(StagedSeries.Status.FAILED, "not archived: none of its files could be archived ("
                     + outcome.summary() + "); see the problem files");
         } else {
             series.archivedAs(outcome.seriesId());
@@ -96,7 +96,7 @@ public class IndividualArchiver {
 
     /**
      * Records a failed attempt of the series' archive transaction (it rolled back): the next one is due
-     * as {@code schedule} says, or the series is given up (ERROR, files kept in staging).
+     * as {@code schedule} says, or the series is given up (FAILED, files kept in staging).
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Attempt attemptFailed(long stagedSeriesId, String reason, RetrySchedule schedule) {

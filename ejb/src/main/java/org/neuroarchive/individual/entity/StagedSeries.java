@@ -33,8 +33,41 @@ public class StagedSeries extends UpdatableRecord {
     public static final String DUE_FOR_RETRY = "StagedSeries.dueForRetry";
     public static final String STALE_QUEUED = "StagedSeries.staleQueued";
 
-    /** What became of the series. */
-    public enum Status { PARSED, QUEUED, ARCHIVED, ERROR, SKIPPED }
+    /**
+     * What became of the series. QUEUED, HELD and FAILED mean what they mean for a series the folder
+     * scan claimed (ImportBatch.Status): the same outcome has the same name on both paths.
+     */
+    public enum Status {
+        /** Found by the parse; not (yet) asked to be archived. */
+        PARSED,
+        /** Its archive request is sent (or its next attempt is due later). */
+        QUEUED,
+        /** Filed (or every file is identical to an archived one). */
+        ARCHIVED,
+        /**
+         * Not filed as it is (its identity cannot be decided with the import's criteria, or the person
+         * may not modify its project): it stays in staging with the reason, for a person to parse again
+         * with other criteria or archive it again.
+         */
+        HELD,
+        /**
+         * Archiving failed: for a reason outside its files as often as allowed, or none of its files
+         * could be archived (see the problem files). Its files stay in staging.
+         */
+        FAILED,
+        /** Cancelled before it was archived. */
+        SKIPPED;
+
+        /** Whether a person may ask to archive a series in this state (again). */
+        public boolean mayBeQueued() {
+            return this == PARSED || this == HELD || this == FAILED;
+        }
+
+        /** Whether the series ended without being archived, for a person to see. */
+        public boolean notArchived() {
+            return this == HELD || this == FAILED;
+        }
+    }
 
     @Column(name = "import_id", nullable = false)
     private long importId;
@@ -211,13 +244,13 @@ public class StagedSeries extends UpdatableRecord {
 
     /**
      * Records a failed archive attempt: another one at {@code retryAt}, or none when that is null (then
-     * the series is in ERROR with the reason, its files kept in staging).
+     * the series is FAILED with the reason, its files kept in staging).
      */
     public void attemptFailed(String reason, LocalDateTime retryAt) {
         this.attempts++;
         this.nextAttemptAt = retryAt;
         if (retryAt == null) {
-            moveTo(Status.ERROR, "not archived after " + attempts + " attempts: " + reason);
+            moveTo(Status.FAILED, "not archived after " + attempts + " attempts: " + reason);
         } else {
             moveTo(Status.QUEUED, "attempt " + attempts + " failed, next one at " + retryAt.withNano(0) + ": " + reason);
         }

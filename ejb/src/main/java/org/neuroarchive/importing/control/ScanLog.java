@@ -126,7 +126,9 @@ public class ScanLog {
             return scan.getCompletedAt();
         }
         LocalDateTime finished = scan.getFinishedAt();
-        return lastBatchChange instanceof LocalDateTime last && last.isAfter(finished) ? last : finished;
+        LocalDateTime last = lastBatchChange instanceof java.sql.Timestamp stamp ? stamp.toLocalDateTime()
+                : lastBatchChange instanceof LocalDateTime time ? time : null;
+        return last != null && last.isAfter(finished) ? last : finished;
     }
 
     private int count(String query, ImportScan scan) {

@@ -73,19 +73,15 @@ public class IndividualArchiver {
         ArchiveOutcome outcome = archive.archive(LogSource.individualImport(request.getId()), files,
                 instructions(request, series).filedFor(actor));
         if (outcome.refused()) {
-            series.moveTo(StagedSeries.Status.HELD, "not archived: " + outcome.heldReason());
+            series.hold("not archived: " + outcome.heldReason());
         } else if (outcome.held()) {
-            series.moveTo(StagedSeries.Status.HELD, "not archived: " + outcome.heldReason()
-                    + "; parse again with other criteria (e.g. a specific PatientID)");
+            series.hold("not archived: " + outcome.heldReason() + "; parse again with other criteria (e.g. a specific PatientID)");
         } else if (outcome.seriesId() == null && outcome.quarantined() == 0) {
-            series.moveTo(StagedSeries.Status.ARCHIVED, "archived already: " + outcome.duplicates()
-                    + " files are identical to archived ones");
+            series.archived(null, "archived already: " + outcome.duplicates() + " files are identical to archived ones");
         } else if (outcome.seriesId() == null) {
-            series.moveTo(StagedSeries.Status.FAILED, "not archived: none of its files could be archived ("
-                    + outcome.summary() + "); see the problem files");
+            series.fail("not archived: none of its files could be archived (" + outcome.summary() + "); see the problem files");
         } else {
-            series.archivedAs(outcome.seriesId());
-            series.moveTo(StagedSeries.Status.ARCHIVED, outcome.placement() + ": " + outcome.summary());
+            series.archived(outcome.seriesId(), outcome.placement() + ": " + outcome.summary());
         }
         return new Result(request.getId(), outcome.auditEvent(actor, "staged-series", stagedSeriesId));
     }

@@ -44,16 +44,9 @@ public class StagedSeries extends UpdatableRecord {
         QUEUED,
         /** Filed (or every file is identical to an archived one). */
         ARCHIVED,
-        /**
-         * Not filed as it is (its identity cannot be decided with the import's criteria, or the person
-         * may not modify its project): it stays in staging with the reason, for a person to parse again
-         * with other criteria or archive it again.
-         */
+        /** Not filed as it is (identity undecided with the criteria, or a project the person may not modify). */
         HELD,
-        /**
-         * Archiving failed: for a reason outside its files as often as allowed, or none of its files
-         * could be archived (see the problem files). Its files stay in staging.
-         */
+        /** Attempts used up, or none of its files could be archived; its files stay in staging. */
         FAILED,
         /** Cancelled before it was archived. */
         SKIPPED;
@@ -256,6 +249,25 @@ public class StagedSeries extends UpdatableRecord {
         }
     }
 
+    /** Not filed as it is, for {@code reason}; waits for a person (as ImportBatch.hold). */
+    public void hold(String reason) {
+        moveTo(Status.HELD, reason);
+        this.nextAttemptAt = null;
+    }
+
+    /** Filed, as {@code seriesId} (null: every file was identical to an archived one); as ImportBatch.done. */
+    public void archived(Long seriesId, String message) {
+        moveTo(Status.ARCHIVED, message);
+        this.archivedSeriesId = seriesId == null ? archivedSeriesId : seriesId;
+        this.nextAttemptAt = null;
+    }
+
+    /** Given up for {@code reason}: none of its files could be archived. */
+    public void fail(String reason) {
+        moveTo(Status.FAILED, reason);
+        this.nextAttemptAt = null;
+    }
+
     /** The retry message is being sent now. */
     public void retrying() {
         this.nextAttemptAt = null;
@@ -268,10 +280,6 @@ public class StagedSeries extends UpdatableRecord {
 
     public LocalDateTime getNextAttemptAt() {
         return nextAttemptAt;
-    }
-
-    public void archivedAs(long seriesId) {
-        this.archivedSeriesId = seriesId;
     }
 
     public long getImportId() {

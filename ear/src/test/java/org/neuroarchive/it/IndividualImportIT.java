@@ -213,7 +213,7 @@ class IndividualImportIT {
         assertEquals(202, api.archive(id, null).status());
         JsonObject failed = api.await(id, "archiveerror");
         assertTrue(failed.getString("message").contains("0 series archived, 1 not archived"), failed.getString("message"));
-        assertEquals("error", ImportApi.series(failed).get(0).getString("status"));
+        assertEquals("held", ImportApi.series(failed).get(0).getString("status"), "the name a claimed series uses");
         assertEquals(2, filesUnder(DATA.resolve("staging/import-" + id + "/files")).size(), "its files wait in staging");
 
         ArchiveApi.Reply reparse = api.archive().postJson("/api/imports/" + id + "/reparse",

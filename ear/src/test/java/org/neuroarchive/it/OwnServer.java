@@ -40,7 +40,7 @@ final class OwnServer implements AutoCloseable {
 
     /** Stops ({@code false}) or starts again the delivery of messages to both message-driven beans. */
     void deliveries(boolean on) throws IOException, InterruptedException {
-        for (String bean : List.of("ImportSeriesMdb", "IndividualImportMdb")) {
+        for (String bean : List.of("ArchiveRequestMdb", "ParseRequestMdb")) {
             server.manage("/deployment=neuroarchive.ear/subdeployment=neuroarchive-ejb.jar/subsystem=ejb3/message-driven-bean="
                     + bean + ":" + (on ? "start-delivery" : "stop-delivery"));
         }

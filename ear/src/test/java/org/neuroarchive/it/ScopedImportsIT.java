@@ -148,7 +148,7 @@ class ScopedImportsIT {
         assertEquals(202, carol.post("/api/imports/" + id + "/archive").status());
         JsonObject failed = imports.await(id, "archiveerror");
         JsonObject series = ImportApi.series(failed).get(0);
-        assertEquals("error", series.getString("status"));
+        assertEquals("held", series.getString("status"), "refused is held, as for a series the scan claimed");
         assertTrue(series.getString("message").contains("user:" + carolLogin + " may not modify project " + fixture.projectB),
                 series.toString());
         assertTrue(Files.isDirectory(DATA.resolve("staging/import-" + id)), "the series stays staged");

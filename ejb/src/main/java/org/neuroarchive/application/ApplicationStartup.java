@@ -9,31 +9,33 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import org.neuroarchive.config.IndividualImportSettings;
 import org.neuroarchive.config.InvalidSettingException;
 import org.neuroarchive.config.SettingsCheck;
-import org.neuroarchive.individual.control.ImportRecovery;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.neuroarchive.archive.control.ArchiveRequestHandler;
 import org.neuroarchive.archive.control.DerivedFilesRepair;
 import org.neuroarchive.config.Resources;
 import org.neuroarchive.config.StorageLocations;
-import org.neuroarchive.importing.control.ClaimRecovery;
 import org.neuroarchive.security.control.InitialAdmin;
 
 /**
  * Runs once before anything else, in this order: reads and checks every setting (a value that cannot
  * work stops the deployment, see {@link SettingsCheck}); creates the data directories; migrates the
- * schema; repairs H2's identity counters; creates the first administrator on a new database; recovers
- * series of the global import claimed before a crash and repairs derived files (details, thumbnails)
- * of recently archived series; creates the default folder of server-path imports; and recovers
- * individual imports that were under way. Other beans that must not run earlier call {@link #ready()}
- * (the message-driven beans) or depend on it (the DICOM receiver, the timers).
+ * schema; repairs H2's identity counters; makes sure an administrator exists; creates the default
+ * folder of server-path imports; runs the one start-up recovery of waiting series (every
+ * {@link ArchiveRequestHandler}'s {@code recover}: claim folders of the folder scan, uploads, parses and
+ * staged series of individual imports); and repairs derived files (details, thumbnails) of recent series.
+ * Other beans that must not run earlier call {@link #ready()} (the message-driven beans) or depend on
+ * it (the DICOM receiver, the timers).
  */
 @Singleton
 @Startup
@@ -54,13 +56,11 @@ public class ApplicationStartup {
     StorageLocations locations;
 
     @Inject
-    ClaimRecovery recovery;
+    @Any
+    Instance<ArchiveRequestHandler> archiveRequests;
 
     @Inject
     DerivedFilesRepair derivedFiles;
-
-    @Inject
-    ImportRecovery imports;
 
     @Inject
     IndividualImportSettings individualImports;
@@ -79,15 +79,16 @@ public class ApplicationStartup {
         try {
             H2IdentityRepair.repair(dataSource);
             initialAdmin.ensure();
-            recovery.recover();
-            derivedFiles.repairRecent();
             if (individualImports.usesDefaultRoot()) {
                 Files.createDirectories(individualImports.defaultRoot());
             }
             LOG.info(() -> "individual imports may read server paths under " + individualImports.allowedRoots());
-            imports.recover();
+            for (ArchiveRequestHandler waiting : archiveRequests) {
+                waiting.recover();
+            }
+            derivedFiles.repairRecent();
         } catch (IOException e) {
-            throw new UncheckedIOException("recovery of claimed series failed", e);
+            throw new UncheckedIOException("recovery of waiting series failed", e);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot check the database's identity counters: " + e.getMessage(), e);
         }

@@ -13,7 +13,8 @@ import java.util.logging.Logger;
  * 30-second database outage would use up every attempt. The message-driven beans therefore wait
  * before giving a message back: 1 s after its first delivery, doubling up to 30 s. With the broker's
  * 10 delivery attempts a message outlives an outage of about 2.5 minutes; after a longer one the
- * re-send of work that stayed queued (BatchRetries, StalledImports) and the restart recovery take over.
+ * re-send of work that stayed queued (the archive request handlers' resendDue, StalledImports) and the
+ * restart recovery take over.
  */
 public final class FailedDelivery {
 
@@ -41,6 +42,15 @@ public final class FailedDelivery {
     static Duration pauseAfter(int delivery) {
         int doublings = Math.max(0, Math.min(delivery - 1, 10));
         return Duration.ofSeconds(Math.min(LONGEST_PAUSE.toSeconds(), 1L << doublings));
+    }
+
+    /** The failure's own words, below the container's EJBException wrappers, for a person to read. */
+    public static String reason(RuntimeException failure) {
+        Throwable cause = failure;
+        while (cause instanceof jakarta.ejb.EJBException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 
     private static int deliveryCount(Message message) {

@@ -21,8 +21,16 @@ public final class Resources {
     public static final String DATASOURCE = "jdbc/NeuroArchiveDS";
     /** XA: sends join the caller's JTA transaction. */
     public static final String CONNECTION_FACTORY = "jms/neuroarchive/ConnectionFactory";
-    public static final String IMPORT_SERIES_QUEUE = "jms/neuroarchive/ImportSeriesQueue";
-    /** Parse and archive messages of individual imports. */
+    /**
+     * The archive requests of every entry (one queue, one message-driven bean). Its name is the one it
+     * had when it carried only the folder scan's series: server configurations of installed sites
+     * declare it, and need no change.
+     */
+    public static final String ARCHIVE_QUEUE = "jms/neuroarchive/ImportSeriesQueue";
+    /**
+     * The parse requests of individual imports: long work outside transactions, kept apart so it never
+     * holds up archive requests.
+     */
     public static final String INDIVIDUAL_IMPORT_QUEUE = "jms/neuroarchive/IndividualImportQueue";
 
     private Resources() {

@@ -12,7 +12,6 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicLong;
 import org.neuroarchive.config.ImportSettings;
-import org.neuroarchive.importing.control.BatchRetries;
 import org.neuroarchive.importing.control.IncomingScanner;
 
 /**
@@ -37,9 +36,6 @@ public class IncomingScanTimer {
     @Inject
     IncomingScanner scanner;
 
-    @Inject
-    BatchRetries retries;
-
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false, info = "incomingdir scan")
     void tick() {
         if (!settings.enabled()) {
@@ -48,7 +44,6 @@ public class IncomingScanTimer {
         long now = System.currentTimeMillis();
         long last = lastScanStart.get();
         if (now - last >= settings.scanIntervalSeconds() * 1000L && lastScanStart.compareAndSet(last, now)) {
-            retries.resendDueQuietly();
             scanner.scan();
         }
     }

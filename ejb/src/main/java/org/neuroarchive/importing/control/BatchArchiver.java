@@ -38,7 +38,9 @@ import org.neuroarchive.security.control.Callers;
  * Archives one claimed series of the global import, once: the batch row is locked and a batch that is
  * not queued is left alone, so a redelivered or re-sent message changes nothing. Runs in a
  * transaction of its own, so that a failure rolls back the archive work but not the message's
- * transaction, which records the failed attempt instead (see {@link BatchRetries}).
+ * transaction, which records the failed attempt instead (see {@link BatchRetries}, RetrySchedule). The transaction
+ * touches only the series' own rows: its scan's summary is brought up to date after the commit
+ * ({@link ScanLog#batchSettled}), so the commits of one scan's series do not wait for each other.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -61,9 +63,6 @@ public class BatchArchiver {
 
     @Inject
     ImportLog importLog;
-
-    @Inject
-    ScanLog scans;
 
     @Inject
     Callers callers;
@@ -108,10 +107,6 @@ public class BatchArchiver {
                         outcome.seriesCreated() || createdSince(Series.class, outcome.seriesId(), batch));
             }
             FileTransaction.current(transactions).afterCommit(folder::removeEmptyDirectoriesQuietly);
-            if (batch.getScanId() != null) {
-                em.flush();
-                scans.batchSettled(batch.getScanId());
-            }
             return outcome.auditEvent(batch.getReleaseActor() == null ? callers.current().actor() : releasedBy,
                     "batch", batchId);
         } catch (IOException e) {

@@ -13,15 +13,17 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
+import org.neuroarchive.archive.control.ArchiveRequests;
+import org.neuroarchive.archive.control.RetrySchedule;
 import org.neuroarchive.config.ImportSettings;
 import org.neuroarchive.importing.entity.ImportBatch;
 import org.neuroarchive.importlog.control.ImportLog;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
 
 /**
- * Bounded retries of series whose archive transaction failed for a reason outside their files
- * (storage, database): the delay doubles with each attempt; after the last one the batch is FAILED,
- * visibly, with its files kept in the claim folder. (The broker's own redelivery delay is not
+ * Bounded retries of claimed series whose archive transaction failed for a reason outside their files
+ * (storage, database), by the one {@link RetrySchedule}: the delay doubles with each attempt; after
+ * the last one the batch is FAILED, visibly, with its files kept in the claim folder. (The broker's own redelivery delay is not
  * applied to rolled-back XA deliveries, so retries are the application's job.)
  */
 @Stateless
@@ -29,7 +31,6 @@ import org.neuroarchive.importlog.entity.ImportLogEntry;
 public class BatchRetries {
 
     private static final Logger LOG = Logger.getLogger("org.neuroarchive.import");
-    private static final long MAX_DELAY_SECONDS = 3600;
 
     @PersistenceContext
     EntityManager em;
@@ -38,7 +39,7 @@ public class BatchRetries {
     ImportSettings settings;
 
     @Inject
-    ImportDispatcher dispatcher;
+    ArchiveRequests requests;
 
     @Inject
     ImportLog importLog;
@@ -52,26 +53,28 @@ public class BatchRetries {
             return;
         }
         int attempt = batch.getAttempts() + 1;
-        if (attempt >= settings.maxAttempts()) {
+        RetrySchedule schedule = RetrySchedule.of(settings);
+        if (schedule.exhausted(attempt)) {
             batch.attemptFailed(reason, null);
             importLog.record(new ImportLogEntry(batchId, ImportLogEntry.Outcome.FAILED, batch.getSeriesKey(),
                     "failed after " + attempt + " attempts; its " + batch.getFileCount()
                             + " files wait in their claim folder for a retry: " + reason));
             return;
         }
-        long delay = Math.min(MAX_DELAY_SECONDS, (long) settings.retryDelaySeconds() << Math.min(attempt - 1, 20));
-        batch.attemptFailed(reason, LocalDateTime.now().plusSeconds(delay));
+        long delay = schedule.delaySeconds(attempt);
+        batch.attemptFailed(reason, schedule.nextAttempt(attempt, LocalDateTime.now()));
         LOG.warning(() -> "import batch " + batchId + " not archived (attempt " + attempt + " of "
                 + settings.maxAttempts() + "), next attempt in " + delay + " s: " + reason);
     }
 
     /** As {@link #resendDue()}, but a failure (e.g. a row locked by a long archive transaction) is only logged. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void resendDueQuietly() {
+    public int resendDueQuietly() {
         try {
-            self.resendDue();
+            return self.resendDue();
         } catch (RuntimeException e) {
             LOG.warning(() -> "retries not sent this time: " + e);
+            return 0;
         }
     }
 
@@ -101,7 +104,7 @@ public class BatchRetries {
         due.addAll(stale);
         for (ImportBatch batch : due) {
             batch.retrying();
-            dispatcher.resend(batch.getId(), org.neuroarchive.audit.entity.Actor.parse(batch.getReleaseActor()));
+            requests.send(ClaimedSeriesRequests.of(batch));
         }
         return due.size();
     }

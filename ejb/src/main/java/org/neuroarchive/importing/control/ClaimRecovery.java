@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import org.neuroarchive.archive.control.ArchiveRequests;
 import org.neuroarchive.archive.control.AtomicFiles;
 import org.neuroarchive.archive.control.ClaimedFile;
 import org.neuroarchive.archive.entity.Instance;
@@ -26,7 +27,8 @@ import org.neuroarchive.importing.entity.ImportBatch;
 /**
  * At startup, brings every claim folder left by a crash to the state a run without a crash would
  * have reached. A claim with no batch row (crash before its message was queued) goes back to
- * incomingdir; a queued batch gets its message again (archiving is idempotent); held and failed
+ * incomingdir; a queued batch gets its request again (archiving is idempotent) unless it waits for a
+ * retry, which the retry timer sends when due; held and failed
  * batches keep their files for a person; files left in the
  * folder of a finished batch are deleted only when an identical copy is archived, otherwise they go
  * back to incomingdir to be imported again. Nothing is deleted that is not archived.
@@ -45,7 +47,7 @@ public class ClaimRecovery {
     StorageLocations locations;
 
     @Inject
-    ImportDispatcher dispatcher;
+    ArchiveRequests requests;
 
     private final DicomReader reader = new DicomReader();
 
@@ -69,8 +71,10 @@ public class ClaimRecovery {
             LOG.info(() -> "recovery: claim " + key + " was never queued; " + files.size() + " files back to incomingdir");
             folder.putAllBack(locations.incoming());
         } else if (batch.getStatus() == ImportBatch.Status.QUEUED) {
-            LOG.info(() -> "recovery: import batch " + batch.getId() + " is still queued; archive message sent again");
-            dispatcher.resend(batch.getId(), org.neuroarchive.audit.entity.Actor.parse(batch.getReleaseActor()));
+            if (batch.getNextAttemptAt() == null) {
+                LOG.info(() -> "recovery: import batch " + batch.getId() + " is still queued; archive request sent again");
+                requests.send(ClaimedSeriesRequests.of(batch));
+            } // else its retry is sent when due (BatchRetries), as for a staged series
             return;
         } else if (batch.getStatus() != ImportBatch.Status.DONE) {
             return; // held or failed: the files wait in their claim folder for a person

@@ -78,6 +78,7 @@ public class IncomingScanner {
         }
         try {
             askedAgain.set(false);
+            completeScanSummaries();
             ScanSummary summary = scanOnce();
             for (int round = 1; round < MAX_ROUNDS; round++) {
                 if (summary.filesRead() >= settings.chunkSize() || askedAgain.getAndSet(false)) {
@@ -100,6 +101,15 @@ public class IncomingScanner {
             return ScanSummary.skipped();
         } finally {
             running.set(false);
+        }
+    }
+
+    /** The summaries of earlier scans that the commits of their last series did not complete. */
+    private void completeScanSummaries() {
+        try {
+            scanLog.completeSettled();
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "scan summaries not completed this time: " + e);
         }
     }
 

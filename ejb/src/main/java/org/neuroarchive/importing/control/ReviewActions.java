@@ -7,6 +7,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.IOException;
+import org.neuroarchive.archive.control.ArchiveRequest;
+import org.neuroarchive.archive.control.ArchiveRequests;
 import org.neuroarchive.archive.control.ArchiveStorageException;
 import org.neuroarchive.archive.control.ClaimedFile;
 import org.neuroarchive.archive.control.FileTransaction;
@@ -48,7 +50,7 @@ public class ReviewActions {
     ReviewQueue queue;
 
     @Inject
-    ImportDispatcher dispatcher;
+    ArchiveRequests requests;
 
     @Inject
     ProjectResolver resolver;
@@ -83,7 +85,7 @@ public class ReviewActions {
             Project target = target(caller, batch, named);
             event.project(target.getCostcenter());
             batch.release(explicit, named, caller.actor().text());
-            dispatcher.resend(batch.getId(), caller.actor());
+            requests.send(ClaimedSeriesRequests.of(batch));
             importLog.record(new ImportLogEntry(batch.getId(), ImportLogEntry.Outcome.RELEASED, batch.getSeriesKey(),
                     batch.getMessage()).inProject(target.getId()));
         });
@@ -133,7 +135,8 @@ public class ReviewActions {
         AuditedAction.run(audit, event, () -> {
             ImportBatch batch = queue.lockIn(id, ImportBatch.Status.FAILED);
             batch.retryNow();
-            dispatcher.resend(batch.getId(), batch.getReleaseActor() == null ? actor : Actor.parse(batch.getReleaseActor()));
+            requests.send(new ArchiveRequest(ArchiveRequest.Kind.CLAIMED_SERIES, batch.getId(),
+                    batch.getReleaseActor() == null ? actor : Actor.parse(batch.getReleaseActor())));
             importLog.record(new ImportLogEntry(batch.getId(), ImportLogEntry.Outcome.RETRIED, batch.getSeriesKey(),
                     "retried by request after: " + batch.getMessage()));
         });

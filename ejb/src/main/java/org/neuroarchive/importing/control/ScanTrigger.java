@@ -17,12 +17,8 @@ public class ScanTrigger {
     @Inject
     IncomingScanner scanner;
 
-    @Inject
-    BatchRetries retries;
-
     @Asynchronous
     public void scanSoon() {
-        retries.resendDueQuietly();
         scanner.scan();
     }
 }

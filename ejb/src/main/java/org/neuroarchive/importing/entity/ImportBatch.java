@@ -25,10 +25,12 @@ import org.neuroarchive.common.entity.ColumnText;
         + "SUM(CASE WHEN b.status = :held THEN b.fileCount ELSE 0 END), "
         + "SUM(CASE WHEN b.subjectCreated = TRUE THEN 1 ELSE 0 END), SUM(CASE WHEN b.studyCreated = TRUE THEN 1 ELSE 0 END), "
         + "SUM(CASE WHEN b.seriesCreated = TRUE THEN 1 ELSE 0 END), "
-        + "SUM(CASE WHEN b.seriesId IS NOT NULL AND b.seriesCreated = FALSE THEN 1 ELSE 0 END) "
+        + "SUM(CASE WHEN b.seriesId IS NOT NULL AND b.seriesCreated = FALSE THEN 1 ELSE 0 END), MAX(b.updatedAt) "
         + "FROM ImportBatch b WHERE b.scanId = :scan",
         // H2 cannot type SUM(CASE ... THEN ? ...): inline the literals (the parameters are enums and an id)
         hints = @QueryHint(name = "eclipselink.jdbc.bind-parameters", value = "false"))
+@NamedQuery(name = ImportBatch.COUNT_OF_SCAN, query = "SELECT COUNT(b) FROM ImportBatch b WHERE b.scanId = :scan "
+        + "AND b.status = :status")
 @NamedQuery(name = ImportBatch.COUNT_BY_STATUS, query = "SELECT COUNT(b) FROM ImportBatch b WHERE b.status = :status")
 @NamedQuery(name = ImportBatch.SUBJECTS_CREATED, query = "SELECT COUNT(DISTINCT b.subjectId) FROM ImportBatch b "
         + "WHERE b.scanId = :scan AND b.subjectId IS NOT NULL AND b.subjectCreated = TRUE")
@@ -47,6 +49,7 @@ public class ImportBatch extends UpdatableRecord {
     public static final String BY_CLAIM_KEY = "ImportBatch.byClaimKey";
     public static final String BY_STATUS = "ImportBatch.byStatus";
     public static final String COUNT_BY_STATUS = "ImportBatch.countByStatus";
+    public static final String COUNT_OF_SCAN = "ImportBatch.countOfScan";
     public static final String DUE_FOR_RETRY = "ImportBatch.dueForRetry";
     public static final String STALE_QUEUED = "ImportBatch.staleQueued";
     public static final String SUBJECTS_UPDATED = "ImportBatch.subjectsUpdated";
@@ -56,7 +59,11 @@ public class ImportBatch extends UpdatableRecord {
     public static final String FILES_BY_STATUS = "ImportBatch.filesByStatus";
     public static final String SCAN_TOTALS = "ImportBatch.scanTotals";
 
-    /** Where a claimed series stands. */
+    /**
+     * Where a claimed series stands. QUEUED, HELD and FAILED mean the same for a staged series of an
+     * individual import (StagedSeries.Status); DONE is its ARCHIVED (here also when files were
+     * quarantined or discarded: every file reached its outcome).
+     */
     public enum Status {
         /** Claimed and its archive message sent; waiting for the message-driven bean. */
         QUEUED,

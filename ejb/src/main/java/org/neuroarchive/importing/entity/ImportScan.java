@@ -9,14 +9,19 @@ import org.neuroarchive.common.entity.Record;
 
 /**
  * One scan of incomingdir and what it found. What became of the series it queued is added up from
- * their import batches; {@code completedAt} is set when the last of them is settled.
+ * their import batches when read; {@code completedAt} is set, and the summary written to the import
+ * log, once the last of them is settled — outside their archive transactions (see ScanLog).
  */
 @Entity
 @Table(name = "import_scan")
 @NamedQuery(name = ImportScan.RECENT, query = "SELECT s FROM ImportScan s ORDER BY s.id DESC")
+@NamedQuery(name = ImportScan.NOT_COMPLETED, query = "SELECT s.id FROM ImportScan s WHERE s.completedAt IS NULL "
+        + "AND s.elapsedMillis >= 0 ORDER BY s.id")
 public class ImportScan extends Record {
 
     public static final String RECENT = "ImportScan.recent";
+    /** Finished scans whose summary is not written yet (some of their series may still be queued). */
+    public static final String NOT_COMPLETED = "ImportScan.notCompleted";
 
     @Column(name = "elapsed_ms", nullable = false)
     private long elapsedMillis;
@@ -93,6 +98,11 @@ public class ImportScan extends Record {
 
     public int getFilesQueued() {
         return filesQueued;
+    }
+
+    /** When the scan itself ended (null while it runs). */
+    public LocalDateTime getFinishedAt() {
+        return isFinished() ? getCreatedAt().plusNanos(elapsedMillis * 1_000_000L) : null;
     }
 
     public LocalDateTime getCompletedAt() {

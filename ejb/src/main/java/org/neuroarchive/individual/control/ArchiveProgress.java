@@ -55,7 +55,7 @@ public class ArchiveProgress {
         }
         List<StagedSeries> failed = em.createNamedQuery(StagedSeries.OF_IMPORT, StagedSeries.class)
                 .setParameter("importId", importId).getResultStream().filter(StagedSeries::isSelected)
-                .filter(s -> s.getStatus() == StagedSeries.Status.ERROR).limit(10).toList();
+                .filter(s -> s.getStatus().notArchived()).limit(10).toList();
         String which = failed.stream().map(s -> "series " + s.getSeriesNum() + " (" + s.getMessage() + ")")
                 .reduce((a, b) -> a + "; " + b).orElse("");
         request.moveTo(ImportStatus.ARCHIVE_ERROR, 100, archived + " series archived, " + counts.failed()

@@ -1,5 +1,7 @@
 package org.neuroarchive.individual.control;
 
+import org.neuroarchive.archive.control.ArchiveRequest;
+import org.neuroarchive.archive.control.ArchiveRequests;
 import org.neuroarchive.common.control.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.annotation.Resource;
@@ -40,6 +42,9 @@ public class ImportActions {
 
     @Inject
     ImportMessages messages;
+
+    @Inject
+    ArchiveRequests archiveRequests;
 
     @Inject
     ImportAccess access;
@@ -95,19 +100,20 @@ public class ImportActions {
             all.forEach(s -> s.select(chosen.contains(s.getId())));
         }
         List<StagedSeries> queued = all.stream().filter(StagedSeries::isSelected)
-                .filter(s -> s.getStatus() == StagedSeries.Status.PARSED || s.getStatus() == StagedSeries.Status.ERROR).toList();
+                .filter(s -> s.getStatus().mayBeQueued()).toList();
         if (queued.isEmpty()) {
             throw new RequestRejected(RequestRejected.Reason.INVALID, "no series to archive: select at least one series "
                     + "that is not archived yet");
         }
         for (StagedSeries series : queued) {
-            series.moveTo(StagedSeries.Status.QUEUED, "queued for archiving");
+            series.queue("queued for archiving");
         }
         request.archiveRequestedBy(actor.text());
         request.moveTo(ImportStatus.QUEUED_FOR_ARCHIVE, 0, queued.size() + " series queued for archiving");
         log(request, request.getMessage());
         em.flush();
-        queued.forEach(series -> messages.archive(series.getId(), actor));
+        archiveRequests.sendAll(queued.stream()
+                .map(series -> new ArchiveRequest(ArchiveRequest.Kind.STAGED_SERIES, series.getId(), actor)).toList());
         return queued.size();
     }
 

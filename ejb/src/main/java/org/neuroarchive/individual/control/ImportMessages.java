@@ -11,18 +11,21 @@ import org.neuroarchive.audit.entity.Actor;
 import org.neuroarchive.config.Resources;
 
 /**
- * Sends the messages of individual imports, in the caller's transaction: parse an import (for one
- * parse generation), or archive one staged series.
+ * Sends the parse requests of individual imports, in the caller's transaction: parse an import (for
+ * one parse generation). Archiving a staged series is an archive request like every other entry's
+ * (org.neuroarchive.archive.control.ArchiveRequests). Parse requests have a queue of their own: a
+ * parse reads and copies a whole upload, can take longer than a transaction may, and must not hold
+ * up the archive of other entries' series.
  */
 @Stateless
 @RolesAllowed({Roles.SYSTEM, Roles.USER})
 public class ImportMessages {
 
-    /** Message property: what to do ({@link #PARSE} or {@link #ARCHIVE}). */
+    /** Message property: what to do ({@link #PARSE}; {@link #ARCHIVE} only in messages sent by older versions). */
     public static final String ACTION = "action";
     public static final String PARSE = "parse";
     public static final String ARCHIVE = "archive";
-    /** Message property: the import id (parse) or the staged series id (archive). */
+    /** Message property: the import id (parse) or, in an older version's archive message, the staged series id. */
     public static final String ID = "id";
     /** Message property: the parse generation the parse message was sent for. */
     public static final String GENERATION = "generation";
@@ -43,13 +46,6 @@ public class ImportMessages {
         try (JMSContext jms = connectionFactory.createContext()) {
             jms.createProducer().setProperty(ACTION, PARSE).setProperty(ID, importId).setProperty(GENERATION, generation)
                     .setProperty(ACTOR, text(actor)).send(queue, "parse import " + importId);
-        }
-    }
-
-    public void archive(long stagedSeriesId, Actor actor) {
-        try (JMSContext jms = connectionFactory.createContext()) {
-            jms.createProducer().setProperty(ACTION, ARCHIVE).setProperty(ID, stagedSeriesId)
-                    .setProperty(ACTOR, text(actor)).send(queue, "archive staged series " + stagedSeriesId);
         }
     }
 

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import org.neuroarchive.archive.control.ArchiveRequest;
+import org.neuroarchive.archive.control.ArchiveRequests;
 import org.neuroarchive.config.StorageLocations;
 import org.neuroarchive.individual.entity.ImportRequest;
 import org.neuroarchive.individual.entity.ImportStatus;
@@ -35,6 +37,9 @@ public class ImportRecovery {
 
     @Inject
     ImportMessages messages;
+
+    @Inject
+    ArchiveRequests requests;
 
     @Inject
     StagingArea staging;
@@ -64,16 +69,18 @@ public class ImportRecovery {
     }
 
     /**
-     * Sends the archive message of every series of the import that still waits to be archived (after
-     * a restart, or when its message was lost); a duplicate changes nothing. Answers how many.
+     * Sends the archive request of every series of the import that still waits for its message (after
+     * a restart, or when its message was lost); a duplicate changes nothing. A series waiting for a
+     * retry is left to the retry (StagedSeriesRetries). Answers how many.
      */
     public int resendArchiveMessages(long importId) {
         ImportRequest request = em.find(ImportRequest.class, importId);
         Actor actor = Actor.parse(request == null ? null : request.getArchiveActor());
         List<Long> waiting = em.createNamedQuery(StagedSeries.OF_IMPORT, StagedSeries.class)
                 .setParameter("importId", importId).getResultStream()
-                .filter(s -> s.getStatus() == StagedSeries.Status.QUEUED).map(StagedSeries::getId).toList();
-        waiting.forEach(id -> messages.archive(id, actor));
+                .filter(s -> s.getStatus() == StagedSeries.Status.QUEUED && s.getNextAttemptAt() == null)
+                .map(StagedSeries::getId).toList();
+        requests.sendAll(waiting.stream().map(id -> new ArchiveRequest(ArchiveRequest.Kind.STAGED_SERIES, id, actor)).toList());
         return waiting.size();
     }
 

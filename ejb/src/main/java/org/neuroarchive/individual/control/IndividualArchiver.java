@@ -9,11 +9,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.neuroarchive.archive.control.ArchiveOutcome;
 import org.neuroarchive.archive.control.ArchiveService;
 import org.neuroarchive.archive.control.ClaimedFile;
 import org.neuroarchive.archive.control.FilingInstructions;
+import org.neuroarchive.archive.control.RetrySchedule;
 import org.neuroarchive.audit.entity.Actor;
 import org.neuroarchive.audit.entity.AuditEvent;
 import org.neuroarchive.importlog.entity.LogSource;
@@ -71,34 +73,38 @@ public class IndividualArchiver {
         ArchiveOutcome outcome = archive.archive(LogSource.individualImport(request.getId()), files,
                 instructions(request, series).filedFor(actor));
         if (outcome.refused()) {
-            series.moveTo(StagedSeries.Status.ERROR, "not archived: " + outcome.heldReason());
+            series.hold("not archived: " + outcome.heldReason());
         } else if (outcome.held()) {
-            series.moveTo(StagedSeries.Status.ERROR, "not archived: " + outcome.heldReason()
-                    + "; parse again with other criteria (e.g. a specific PatientID)");
+            series.hold("not archived: " + outcome.heldReason() + "; parse again with other criteria (e.g. a specific PatientID)");
         } else if (outcome.seriesId() == null && outcome.quarantined() == 0) {
-            series.moveTo(StagedSeries.Status.ARCHIVED, "archived already: " + outcome.duplicates()
-                    + " files are identical to archived ones");
+            series.archived(null, "archived already: " + outcome.duplicates() + " files are identical to archived ones");
         } else if (outcome.seriesId() == null) {
-            series.moveTo(StagedSeries.Status.ERROR, "not archived: none of its files could be archived ("
-                    + outcome.summary() + "); see the problem files");
+            series.fail("not archived: none of its files could be archived (" + outcome.summary() + "); see the problem files");
         } else {
-            series.archivedAs(outcome.seriesId());
-            series.moveTo(StagedSeries.Status.ARCHIVED, outcome.placement() + ": " + outcome.summary());
+            series.archived(outcome.seriesId(), outcome.placement() + ": " + outcome.summary());
         }
         return new Result(request.getId(), outcome.auditEvent(actor, "staged-series", stagedSeriesId));
     }
 
-    /** Records why a series could not be archived (its archive transaction rolled back). */
+    /** What became of a failed attempt: the import id (-1: unknown series), and whether the series is given up. */
+    public record Attempt(long importId, boolean givenUp) {
+    }
+
+    /**
+     * Records a failed attempt of the series' archive transaction (it rolled back): the next one is due
+     * as {@code schedule} says, or the series is given up (FAILED, files kept in staging).
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public long failed(long stagedSeriesId, String reason) {
+    public Attempt attemptFailed(long stagedSeriesId, String reason, RetrySchedule schedule) {
         StagedSeries series = em.find(StagedSeries.class, stagedSeriesId, LockModeType.PESSIMISTIC_WRITE);
         if (series == null) {
-            return -1;
+            return new Attempt(-1, false);
         }
-        if (series.getStatus() == StagedSeries.Status.QUEUED) {
-            series.moveTo(StagedSeries.Status.ERROR, "not archived: " + reason);
+        if (series.getStatus() != StagedSeries.Status.QUEUED) {
+            return new Attempt(series.getImportId(), false);
         }
-        return series.getImportId();
+        series.attemptFailed(reason, schedule.nextAttempt(series.getAttempts() + 1, LocalDateTime.now()));
+        return new Attempt(series.getImportId(), series.getStatus() != StagedSeries.Status.QUEUED);
     }
 
     /**

@@ -2,27 +2,25 @@ package org.neuroarchive.individual.control;
 
 import org.neuroarchive.common.control.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
-import org.neuroarchive.application.DatabaseOutage;
-import org.neuroarchive.archive.control.ArchiveStorageException;
+import org.neuroarchive.archive.control.RetrySchedule;
 import org.neuroarchive.audit.control.AuditTrail;
 import org.neuroarchive.audit.entity.Actor;
 import org.neuroarchive.audit.entity.AuditEvent;
+import org.neuroarchive.config.ImportSettings;
 
 /**
- * One archive message of an individual import: the series is archived in a transaction of its own.
- * A transaction that rolls back (storage or database trouble: a lock timeout, a deadlock, a
- * constraint race) is tried again a few times; if it still fails, the reason is recorded on the
- * series (reported, never hidden). A database that cannot be reached is not the series' fault: the
- * failure goes back to the message-driven bean, and the message is delivered again later. Then the
- * import's progress is counted again (also for a series archived by an earlier delivery) and, once
- * complete, its staging folder removed. The series is archived for the person who asked for it (their
- * project permissions decide), and what became of it goes to the audit trail after its transaction.
+ * One archive request of an individual import ({@link StagedSeriesRequests}): the series is archived
+ * in a transaction of its own; after it, what became of it goes to the audit trail and the import's
+ * progress is counted again (also for a series archived by an earlier delivery) and, once complete,
+ * its staging folder removed. A transaction that rolls back is a failed attempt, recorded on the series
+ * by the one retry policy ({@link RetrySchedule}); after the last attempt the reason is recorded on
+ * the series (reported, never hidden). Runs outside the caller's transaction, so that nothing here
+ * happens before the commit it depends on. The series is archived for the person who asked for it.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -43,39 +41,30 @@ public class SeriesArchiving {
     @Inject
     AuditTrail audit;
 
-    private static final int ATTEMPTS = 3;
+    @Inject
+    ImportSettings settings;
 
+    /** One attempt; throws when its archive transaction rolled back. */
     public void archive(long stagedSeriesId, Actor actor) {
-        long importId = -1;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            try {
-                IndividualArchiver.Result result = archiver.archive(stagedSeriesId, actor);
-                importId = result.importId();
-                if (result.audit() != null) {
-                    audit.record(result.audit());
-                }
-                break;
-            } catch (ArchiveStorageException | EJBException e) {
-                if (DatabaseOutage.causedBy(e)) {
-                    // not the series' fault, and nothing could be recorded: the message comes back later
-                    throw e;
-                }
-                String reason = reason(e);
-                int tried = attempt;
-                LOG.warning(() -> "staged series " + stagedSeriesId + " not archived (attempt " + tried + " of "
-                        + ATTEMPTS + "): " + reason);
-                if (attempt == ATTEMPTS) {
-                    importId = archiver.failed(stagedSeriesId, reason);
-                    audit.record(AuditEvent.of(actor, "series.archive").object("staged-series", stagedSeriesId)
-                            .failed(reason));
-                } else {
-                    pause(attempt);
-                }
-            }
+        IndividualArchiver.Result result = archiver.archive(stagedSeriesId, actor);
+        if (result.audit() != null) {
+            audit.record(result.audit());
         }
-        if (importId >= 0) {
-            countProgress(importId);
+        if (result.importId() >= 0) {
+            countProgress(result.importId());
         }
+    }
+
+    /** Records a failed attempt; a series given up is audited and its import's progress counted. */
+    public void attemptFailed(long stagedSeriesId, Actor actor, String reason) {
+        IndividualArchiver.Attempt attempt = archiver.attemptFailed(stagedSeriesId, reason, RetrySchedule.of(settings));
+        if (!attempt.givenUp()) {
+            LOG.warning(() -> "staged series " + stagedSeriesId + " not archived, tried again later: " + reason);
+            return;
+        }
+        LOG.warning(() -> "staged series " + stagedSeriesId + " not archived after the last attempt: " + reason);
+        audit.record(AuditEvent.of(actor, "series.archive").object("staged-series", stagedSeriesId).failed(reason));
+        countProgress(attempt.importId());
     }
 
     /**
@@ -86,21 +75,5 @@ public class SeriesArchiving {
         if (progress.refresh(importId)) {
             staging.remove(staging.root(importId));
         }
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(500L * attempt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static String reason(Exception e) {
-        Throwable cause = e;
-        while (cause instanceof EJBException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 }

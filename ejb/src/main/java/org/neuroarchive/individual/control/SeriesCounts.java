@@ -46,7 +46,7 @@ public record SeriesCounts(int selected, int queued, int archived, int failed) {
         return new SeriesCounts(selected + (isSelected ? n : 0),
                 queued + (status == StagedSeries.Status.QUEUED ? n : 0),
                 archived + (status == StagedSeries.Status.ARCHIVED ? n : 0),
-                failed + (status == StagedSeries.Status.ERROR && isSelected ? n : 0));
+                failed + (status.notArchived() && isSelected ? n : 0));
     }
 
     private SeriesCounts plus(SeriesCounts other) {

@@ -20,12 +20,12 @@ import org.neuroarchive.individual.entity.ImportRequest;
 import org.neuroarchive.individual.entity.ImportStatus;
 
 /**
- * Individual imports waiting for a message that has not come for
- * {@link ImportSettings#resendAfterMinutes()} minutes: a parse that never started, or archiving that
- * has not moved. A database outage longer than the broker's delivery attempts sends such messages to
- * the dead-letter queue; without this, the import would wait for the next restart. The messages
- * are sent again (a duplicate changes nothing), and the archive progress is counted again (the
- * delivery that archived the last series may have lost the database before counting it).
+ * Individual imports that have not moved for {@link ImportSettings#resendAfterMinutes()} minutes: a
+ * parse that never started gets its parse message again (a database outage longer than the broker's
+ * delivery attempts sends messages to the dead-letter queue; without this, the import would wait for
+ * the next restart), and the archive progress is counted again (the delivery that archived the last
+ * series may have lost the database before counting it). The archive requests of waiting series are
+ * sent again by the one re-send rule of archive requests (StagedSeriesRetries).
  */
 @Stateless
 @RolesAllowed({Roles.SYSTEM, Roles.USER})
@@ -46,9 +46,6 @@ public class StalledImports {
     SeriesArchiving archiving;
 
     @Inject
-    ImportRecovery recovery;
-
-    @Inject
     ImportAccess access;
 
     @Inject
@@ -60,14 +57,14 @@ public class StalledImports {
         try {
             for (long importId : self.stalled()) {
                 archiving.countProgress(importId);
-                self.resend(importId);  // nothing when counting completed the import
+                self.resend(importId);  // a parse message, when the import still waits for one
             }
         } catch (RuntimeException e) {
             LOG.warning(() -> "stalled individual imports not resumed this time: " + e);
         }
     }
 
-    /** The imports waiting for a parse or archive message that have not changed for the configured period. */
+    /** The imports waiting for a parse message, or archiving, that have not changed for the configured period. */
     public List<Long> stalled() {
         return em.createNamedQuery(ImportRequest.UNCHANGED_SINCE, Long.class)
                 .setParameter("statuses", EnumSet.of(ImportStatus.UPLOAD_COMPLETE, ImportStatus.QUEUED_FOR_ARCHIVE, ImportStatus.ARCHIVING))
@@ -75,24 +72,16 @@ public class StalledImports {
                 .setMaxResults(100).getResultList();
     }
 
-    /** Sends the import's parse message, or the archive messages of its waiting series, again. */
+    /** Sends the import's parse message again when it still waits for it. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void resend(long importId) {
         ImportRequest request = em.find(ImportRequest.class, importId, LockModeType.PESSIMISTIC_WRITE);
-        if (request == null) {
+        if (request == null || request.getStatus() != ImportStatus.UPLOAD_COMPLETE) {
             return;
         }
-        String what;
-        if (request.getStatus() == ImportStatus.UPLOAD_COMPLETE) {
-            messages.parse(importId, request.getParseGeneration(), Actor.parse(request.getCreatedBy()));
-            what = "its parse message";
-        } else if (request.getStatus() == ImportStatus.QUEUED_FOR_ARCHIVE || request.getStatus() == ImportStatus.ARCHIVING) {
-            what = "the archive messages of its " + recovery.resendArchiveMessages(importId) + " waiting series";
-        } else {
-            return;
-        }
+        messages.parse(importId, request.getParseGeneration(), Actor.parse(request.getCreatedBy()));
         request.messagesResent();
         access.log(request, ImportLogEntry.Outcome.RETRIED, "nothing moved for " + settings.resendAfterMinutes()
-                + " minutes: " + what + " sent again");
+                + " minutes: its parse message sent again");
     }
 }

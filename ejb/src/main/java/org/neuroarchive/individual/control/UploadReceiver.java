@@ -5,15 +5,20 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.neuroarchive.config.IndividualImportSettings;
+import org.neuroarchive.individual.entity.ImportStatus;
 
 /**
- * Streams the files of an upload into the import's {@code upload/} folder as they arrive (never
- * held in memory), each under {@code upload/<n>/<its own name>}: written to a temporary name and
- * renamed when complete. The whole upload is limited to {@code neuroarchive.individual.max-upload-bytes}.
+ * The one handling of uploads, for the API ({@code POST /api/imports}) and the page
+ * ({@code /imports/new}) alike: {@link #start} creates the import ({@code uploading}), {@link #receive}
+ * streams each file into the import's {@code upload/} folder as it arrives (never held in memory),
+ * each under {@code upload/<n>/<its own name>}: written to a temporary name and renamed when complete;
+ * {@link #complete} queues it for parsing, {@link #fail} ends it with the reason. The whole upload is
+ * limited to {@code neuroarchive.individual.max-upload-bytes}.
  */
 @ApplicationScoped
 public class UploadReceiver {
@@ -26,6 +31,52 @@ public class UploadReceiver {
     @Inject
     IndividualImportSettings settings;
 
+    @Inject
+    ImportRequests requests;
+
+    /** An upload under way: its import, and the files and bytes received so far. */
+    public static final class Upload implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final long importId;
+        private int files;
+        private long bytes;
+
+        Upload(long importId) {
+            this.importId = importId;
+        }
+
+        public long importId() {
+            return importId;
+        }
+
+        public int files() {
+            return files;
+        }
+    }
+
+    /** Creates the import, {@code uploading}, for the caller (a refusal is a RequestRejected). */
+    public Upload start(ImportOptions options) {
+        return new Upload(requests.uploadStarted(options).getId());
+    }
+
+    /** Receives the upload's next file; the caller ends the upload with {@link #fail} when this throws. */
+    public void receive(Upload upload, String originalName, InputStream content) throws IOException, UploadRefused {
+        upload.bytes += receive(upload.importId, upload.files, originalName, content, upload.bytes);
+        upload.files++;
+    }
+
+    /** Every file is up: the import is queued for parsing. Answers its status. */
+    public ImportStatus complete(Upload upload) {
+        return requests.uploadComplete(upload.importId, upload.files, upload.bytes);
+    }
+
+    /** The upload cannot go on: the import ends {@code uploaderror} with {@code reason}. Nothing when none started. */
+    public void fail(Upload upload, String reason) {
+        if (upload != null) {
+            requests.uploadFailed(upload.importId, reason);
+        }
+    }
+
     /** An upload that cannot be accepted; the message says why. */
     public static final class UploadRefused extends Exception {
         private static final long serialVersionUID = 1L;
@@ -36,7 +87,7 @@ public class UploadReceiver {
     }
 
     /** Receives the {@code index}-th file; {@code soFar} bytes came before it. Answers its size. */
-    public long receive(long importId, int index, String originalName, InputStream content, long soFar)
+    long receive(long importId, int index, String originalName, InputStream content, long soFar)
             throws IOException, UploadRefused {
         Path folder = Files.createDirectories(staging.upload(importId).resolve(Integer.toString(index)));
         Path target = folder.resolve(safeName(originalName, index));

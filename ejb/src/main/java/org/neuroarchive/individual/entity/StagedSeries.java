@@ -23,15 +23,48 @@ import org.neuroarchive.common.entity.UpdatableRecord;
 @NamedQuery(name = StagedSeries.DELETE_OF_IMPORT, query = "DELETE FROM StagedSeries s WHERE s.importId = :importId")
 @NamedQuery(name = StagedSeries.COUNT_BY_STATE, query = "SELECT s.importId, s.status, s.selected, COUNT(s) FROM StagedSeries s "
         + "WHERE s.importId IN :importIds GROUP BY s.importId, s.status, s.selected")
+@NamedQuery(name = StagedSeries.DUE_FOR_RETRY, query = "SELECT s FROM StagedSeries s WHERE s.status = :status "
+        + "AND s.nextAttemptAt IS NOT NULL AND s.nextAttemptAt <= :now ORDER BY s.nextAttemptAt")
+@NamedQuery(name = StagedSeries.STALE_QUEUED, query = "SELECT s FROM StagedSeries s, ImportRequest r "
+        + "WHERE r.id = s.importId AND s.status = :status AND s.nextAttemptAt IS NULL "
+        + "AND r.status IN :importStatuses AND r.updatedAt < :before ORDER BY s.importId, s.id")
 public class StagedSeries extends UpdatableRecord {
 
     public static final String OF_IMPORT = "StagedSeries.ofImport";
     public static final String DELETE_OF_IMPORT = "StagedSeries.deleteOfImport";
     /** Rows (import id, status, selected, count) for the imports {@code :importIds}. */
     public static final String COUNT_BY_STATE = "StagedSeries.countByState";
+    public static final String DUE_FOR_RETRY = "StagedSeries.dueForRetry";
+    public static final String STALE_QUEUED = "StagedSeries.staleQueued";
 
-    /** What became of the series. */
-    public enum Status { PARSED, QUEUED, ARCHIVED, ERROR, SKIPPED }
+    /**
+     * What became of the series. QUEUED, HELD and FAILED mean what they mean for a series the folder
+     * scan claimed (ImportBatch.Status): the same outcome has the same name on both paths.
+     */
+    public enum Status {
+        /** Found by the parse; not (yet) asked to be archived. */
+        PARSED,
+        /** Its archive request is sent (or its next attempt is due later). */
+        QUEUED,
+        /** Filed (or every file is identical to an archived one). */
+        ARCHIVED,
+        /** Not filed as it is (identity undecided with the criteria, or a project the person may not modify). */
+        HELD,
+        /** Attempts used up, or none of its files could be archived; its files stay in staging. */
+        FAILED,
+        /** Cancelled before it was archived. */
+        SKIPPED;
+
+        /** Whether a person may ask to archive a series in this state (again). */
+        public boolean mayBeQueued() {
+            return this == PARSED || this == HELD || this == FAILED;
+        }
+
+        /** Whether the series ended without being archived, for a person to see. */
+        public boolean notArchived() {
+            return this == HELD || this == FAILED;
+        }
+    }
 
     @Column(name = "import_id", nullable = false)
     private long importId;
@@ -113,6 +146,13 @@ public class StagedSeries extends UpdatableRecord {
     @Column(nullable = false, length = 2048)
     private String message;
 
+    /** Failed archive attempts since the series was queued. */
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "next_attempt_at")
+    private LocalDateTime nextAttemptAt;
+
     @Column(name = "match_subject_id")
     private Long matchSubjectId;
 
@@ -192,8 +232,58 @@ public class StagedSeries extends UpdatableRecord {
         this.message = ColumnText.clip(message == null ? "" : message, 2048);
     }
 
-    public void archivedAs(long seriesId) {
-        this.archivedSeriesId = seriesId;
+    /** Queued for archiving, with a fresh set of attempts. */
+    public void queue(String message) {
+        moveTo(Status.QUEUED, message);
+        this.attempts = 0;
+        this.nextAttemptAt = null;
+    }
+
+    /**
+     * Records a failed archive attempt: another one at {@code retryAt}, or none when that is null (then
+     * the series is FAILED with the reason, its files kept in staging).
+     */
+    public void attemptFailed(String reason, LocalDateTime retryAt) {
+        this.attempts++;
+        this.nextAttemptAt = retryAt;
+        if (retryAt == null) {
+            moveTo(Status.FAILED, "not archived after " + attempts + " attempts: " + reason);
+        } else {
+            moveTo(Status.QUEUED, "attempt " + attempts + " failed, next one at " + retryAt.withNano(0) + ": " + reason);
+        }
+    }
+
+    /** Not filed as it is, for {@code reason}; waits for a person (as ImportBatch.hold). */
+    public void hold(String reason) {
+        moveTo(Status.HELD, reason);
+        this.nextAttemptAt = null;
+    }
+
+    /** Filed, as {@code seriesId} (null: every file was identical to an archived one); as ImportBatch.done. */
+    public void archived(Long seriesId, String message) {
+        moveTo(Status.ARCHIVED, message);
+        this.archivedSeriesId = seriesId == null ? archivedSeriesId : seriesId;
+        this.nextAttemptAt = null;
+    }
+
+    /** Given up for {@code reason}: none of its files could be archived. */
+    public void fail(String reason) {
+        moveTo(Status.FAILED, reason);
+        this.nextAttemptAt = null;
+    }
+
+    /** The retry message is being sent now. */
+    public void retrying() {
+        this.nextAttemptAt = null;
+        touch();
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public LocalDateTime getNextAttemptAt() {
+        return nextAttemptAt;
     }
 
     public long getImportId() {

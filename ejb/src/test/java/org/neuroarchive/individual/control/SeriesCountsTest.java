@@ -10,7 +10,7 @@ class SeriesCountsTest {
 
     @Test
     void anArchiveWithOneFailingSeries() {
-        SeriesCounts counts = SeriesCounts.NONE.plus(Status.ARCHIVED, true, 2).plus(Status.ERROR, true, 1)
+        SeriesCounts counts = SeriesCounts.NONE.plus(Status.ARCHIVED, true, 2).plus(Status.FAILED, true, 1)
                 .plus(Status.PARSED, false, 3);
         assertEquals(new SeriesCounts(3, 0, 2, 1), counts, "three selected, two archived, one failed; nonmatch not selected");
     }
@@ -22,7 +22,7 @@ class SeriesCountsTest {
 
     @Test
     void aSeriesLeftOutOfALaterRequestStillCountsAsArchivedButNotAsFailed() {
-        SeriesCounts counts = SeriesCounts.NONE.plus(Status.ARCHIVED, false, 1).plus(Status.ERROR, false, 1)
+        SeriesCounts counts = SeriesCounts.NONE.plus(Status.ARCHIVED, false, 1).plus(Status.HELD, false, 1)
                 .plus(Status.ARCHIVED, true, 1);
         assertEquals(new SeriesCounts(1, 0, 2, 0), counts);
     }

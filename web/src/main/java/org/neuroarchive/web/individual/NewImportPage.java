@@ -16,7 +16,8 @@ import org.neuroarchive.individual.entity.ImportRequest;
 
 /**
  * {@code /imports/new}: a server-path import with NiDB's options (modality, project, subject, study
- * and series criteria, anonymize, alternate UIDs, notes). The form calls the same service as the API.
+ * and series criteria, anonymize, alternate UIDs, notes), or an upload. The form calls the same
+ * services as the API (ImportRequests, and UploadReceiver for uploads).
  */
 @Named("newImport")
 @ViewScoped
@@ -30,9 +31,7 @@ public class NewImportPage implements java.io.Serializable {
     @Inject
     transient UploadReceiver receiver;
 
-    private Long uploadId;
-    private int uploadedFiles;
-    private long uploadedBytes;
+    private UploadReceiver.Upload upload;
 
     private String sourcePath;
     private String modality = "auto";
@@ -54,17 +53,14 @@ public class NewImportPage implements java.io.Serializable {
      */
     public synchronized void upload(FileUploadEvent event) {
         try {
-            if (uploadId == null) {
-                uploadId = requests.uploadStarted(options()).getId();
+            if (upload == null) {
+                upload = receiver.start(options());
             }
             try (java.io.InputStream content = event.getFile().getInputStream()) {
-                uploadedBytes += receiver.receive(uploadId, uploadedFiles, event.getFile().getFileName(), content, uploadedBytes);
+                receiver.receive(upload, event.getFile().getFileName(), content);
             }
-            uploadedFiles++;
         } catch (UploadReceiver.UploadRefused | java.io.IOException e) {
-            if (uploadId != null) {
-                requests.uploadFailed(uploadId, e.getMessage());
-            }
+            receiver.fail(upload, e.getMessage());
             error(e.getMessage());
         } catch (RequestRejected | jakarta.ejb.EJBException refused) {
             error(reason(refused));
@@ -73,12 +69,12 @@ public class NewImportPage implements java.io.Serializable {
 
     /** Every file is up: the import is queued for parsing and its page opens. */
     public String parseUpload() {
-        if (uploadId == null) {
+        if (upload == null) {
             error("Choose the files or archives to upload first.");
             return null;
         }
-        requests.uploadComplete(uploadId, uploadedFiles, uploadedBytes);
-        return "/import.xhtml?faces-redirect=true&id=" + uploadId;
+        receiver.complete(upload);
+        return "/import.xhtml?faces-redirect=true&id=" + upload.importId();
     }
 
     private static String reason(RuntimeException refused) {
@@ -95,7 +91,7 @@ public class NewImportPage implements java.io.Serializable {
     }
 
     public int getUploadedFiles() {
-        return uploadedFiles;
+        return upload == null ? 0 : upload.files();
     }
 
     /** Creates the import and opens its page; a refusal is shown on the form with its reason. */
@@ -136,14 +132,6 @@ public class NewImportPage implements java.io.Serializable {
     public void setProject(String project) {
         this.project = project;
     }
-
-
-
-
-
-
-
-
 
     public boolean isAnonymize() {
         return anonymize;

@@ -20,15 +20,14 @@ import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.neuroarchive.individual.control.ImportOptions;
-import org.neuroarchive.individual.control.ImportRequests;
 import org.neuroarchive.individual.control.UploadReceiver;
-import org.neuroarchive.individual.entity.ImportRequest;
 import org.neuroarchive.web.rest.Problem;
 
 /**
  * {@code POST /api/imports} as {@code multipart/form-data}: an {@code options} part (JSON, first)
  * and one or more {@code file} parts (DICOM files, zip, tar, tar.gz, tgz, gz). The parts are read as
- * a stream and written to staging as they arrive; the import is visible as {@code uploading} meanwhile.
+ * a stream and written to staging as they arrive (by UploadReceiver, as the page's upload); the
+ * import is visible as {@code uploading} meanwhile.
  */
 @Path("imports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,45 +37,39 @@ public class UploadResource {
     private static final int MAX_OPTIONS_BYTES = 64 * 1024;
 
     @Inject
-    ImportRequests requests;
-
-    @Inject
     UploadReceiver receiver;
 
     @RolesAllowed(Roles.IMPORTER)
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@Context HttpServletRequest http, @Context UriInfo uri) {
-        ImportRequest request = null;
-        int files = 0;
-        long bytes = 0;
+        UploadReceiver.Upload upload = null;
         try {
             FileItemInputIterator parts = new JakartaServletFileUpload<>().getItemIterator(http);
             while (parts.hasNext()) {
                 FileItemInput part = parts.next();
                 if ("options".equals(part.getFieldName())) {
-                    if (request != null) {
-                        return refuse(request, "the \"options\" part must come before the \"file\" parts");
+                    if (upload != null) {
+                        return refuse(upload, "the \"options\" part must come before the \"file\" parts");
                     }
-                    request = requests.uploadStarted(options(part.getInputStream()));
+                    upload = receiver.start(options(part.getInputStream()));
                 } else if ("file".equals(part.getFieldName()) && !part.isFormField()) {
-                    if (request == null) {
-                        request = requests.uploadStarted(ImportOptions.DEFAULTS);
+                    if (upload == null) {
+                        upload = receiver.start(ImportOptions.DEFAULTS);
                     }
-                    bytes += receiver.receive(request.getId(), files, part.getName(), part.getInputStream(), bytes);
-                    files++;
+                    receiver.receive(upload, part.getName(), part.getInputStream());
                 }
             }
         } catch (UploadReceiver.UploadRefused refused) {
-            return refuse(request, refused.getMessage());
+            return refuse(upload, refused.getMessage());
         } catch (IOException broken) { // also FileUploadException: a malformed or broken-off body
             LOG.warning(() -> "upload broke off: " + broken.getMessage());
-            return refuse(request, "the upload could not be read to its end: " + broken.getMessage());
+            return refuse(upload, "the upload could not be read to its end: " + broken.getMessage());
         }
-        if (request == null) {
+        if (upload == null) {
             return Problem.response(Response.Status.BAD_REQUEST, "the upload held no \"options\" and no \"file\" part");
         }
-        return ImportResource.created(uri, request.getId(), requests.uploadComplete(request.getId(), files, bytes));
+        return ImportResource.created(uri, upload.importId(), receiver.complete(upload));
     }
 
     private static ImportOptions options(InputStream part) throws IOException {
@@ -89,10 +82,8 @@ public class UploadResource {
         return options == null ? ImportOptions.DEFAULTS : options;
     }
 
-    private Response refuse(ImportRequest request, String reason) {
-        if (request != null) {
-            requests.uploadFailed(request.getId(), reason);
-        }
-        return Problem.response(Response.Status.BAD_REQUEST, reason + (request == null ? "" : " (import " + request.getId() + ")"));
+    private Response refuse(UploadReceiver.Upload upload, String reason) {
+        receiver.fail(upload, reason);
+        return Problem.response(Response.Status.BAD_REQUEST, reason + (upload == null ? "" : " (import " + upload.importId() + ")"));
     }
 }

@@ -14,18 +14,21 @@ import jakarta.jms.MessageListener;
 import java.util.logging.Logger;
 import org.neuroarchive.application.ApplicationStartup;
 import org.neuroarchive.application.FailedDelivery;
+import org.neuroarchive.archive.control.ArchiveRequest;
+import org.neuroarchive.archive.control.ArchiveRequests;
 import org.neuroarchive.audit.entity.Actor;
 import org.neuroarchive.individual.control.ImportMessages;
 import org.neuroarchive.individual.control.ImportParser;
-import org.neuroarchive.individual.control.SeriesArchiving;
 import org.neuroarchive.security.control.Callers;
 
 /**
- * Receives the messages of individual imports: parse an import, or archive one of its series. Each
- * is handed to its service; the services keep their own transactions (a parse can take long). The
- * work is done on behalf of the actor the message names: log lines and audit rows name them, and
- * series are archived only into projects they may modify. The
- * queue comes from the vendor descriptors (jboss-ejb3.xml, glassfish-ejb-jar.xml), see Resources.
+ * Receives the parse requests of individual imports (the step before their series become archive
+ * requests) and hands each to the parser on behalf of the actor the message names. The same shape as
+ * the archive's message-driven bean (read, wait for start-up, act for the actor, back off on failure),
+ * but NOT_SUPPORTED: a parse reads and copies a whole upload and can outlast any transaction timeout,
+ * so the parser keeps transactions of its own, one per step. An archive message an older version sent
+ * to this queue is passed on as an archive request. The queue comes from the vendor descriptors
+ * (jboss-ejb3.xml, glassfish-ejb-jar.xml), see Resources.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
@@ -33,7 +36,7 @@ import org.neuroarchive.security.control.Callers;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @RunAs(Roles.SYSTEM)
 @PermitAll
-public class IndividualImportMdb implements MessageListener {
+public class ParseRequestMdb implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger("org.neuroarchive.import");
 
@@ -44,7 +47,7 @@ public class IndividualImportMdb implements MessageListener {
     ImportParser parser;
 
     @Inject
-    SeriesArchiving archiving;
+    ArchiveRequests archiveRequests;
 
     @Inject
     Callers callers;
@@ -53,9 +56,11 @@ public class IndividualImportMdb implements MessageListener {
     public void onMessage(Message message) {
         String action;
         long id;
+        int generation;
         try {
             action = message.getStringProperty(ImportMessages.ACTION);
             id = message.getLongProperty(ImportMessages.ID);
+            generation = ImportMessages.PARSE.equals(action) ? message.getIntProperty(ImportMessages.GENERATION) : 0;
         } catch (JMSException | NumberFormatException e) {
             LOG.warning(() -> "ignoring an individual-import message without valid properties: " + e);
             return;
@@ -65,19 +70,15 @@ public class IndividualImportMdb implements MessageListener {
         callers.actFor(actor);
         try {
             if (ImportMessages.PARSE.equals(action)) {
-                parser.parse(id, message.getIntProperty(ImportMessages.GENERATION));
+                parser.parse(id, generation);
             } else if (ImportMessages.ARCHIVE.equals(action)) {
-                archiving.archive(id, actor);
+                archiveRequests.send(new ArchiveRequest(ArchiveRequest.Kind.STAGED_SERIES, id, actor));
             } else {
                 LOG.warning(() -> "ignoring an individual-import message with unknown action " + action);
             }
-        } catch (JMSException | NumberFormatException e) {
-            LOG.warning(() -> "ignoring a parse message without a valid generation: " + e);
         } catch (RuntimeException e) {
             // e.g. the database is unreachable: the message is delivered again
-            String what = ImportMessages.ARCHIVE.equals(action) ? "staged series " + id + " of an individual import (archive)"
-                    : "individual import " + id + " (" + action + ")";
-            throw FailedDelivery.backOff(message, what, e);
+            throw FailedDelivery.backOff(message, "individual import " + id + " (" + action + ")", e);
         }
     }
 

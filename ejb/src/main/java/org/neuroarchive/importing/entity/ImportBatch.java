@@ -1,6 +1,7 @@
 package org.neuroarchive.importing.entity;
 
 import jakarta.persistence.Column;
+import org.neuroarchive.individual.entity.StagedSeriesStatus;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -61,7 +62,7 @@ public class ImportBatch extends UpdatableRecord {
 
     /**
      * Where a claimed series stands. QUEUED, HELD and FAILED mean the same for a staged series of an
-     * individual import (StagedSeries.Status); DONE is its ARCHIVED (here also when files were
+     * individual import (StagedSeriesStatus); DONE is its ARCHIVED (here also when files were
      * quarantined or discarded: every file reached its outcome).
      */
     public enum Status {

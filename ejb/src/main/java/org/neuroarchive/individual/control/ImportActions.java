@@ -1,6 +1,7 @@
 package org.neuroarchive.individual.control;
 
 import org.neuroarchive.archive.control.ArchiveRequest;
+import org.neuroarchive.individual.entity.StagedSeriesStatus;
 import org.neuroarchive.archive.control.ArchiveRequests;
 import org.neuroarchive.common.control.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -140,11 +141,11 @@ public class ImportActions {
         int archived = 0;
         for (StagedSeries series : em.createNamedQuery(StagedSeries.OF_IMPORT, StagedSeries.class)
                 .setParameter("importId", importId).getResultList()) {
-            if (series.getStatus() == StagedSeries.Status.QUEUED) {
+            if (series.getStatus() == StagedSeriesStatus.QUEUED) {
                 em.lock(series, LockModeType.PESSIMISTIC_WRITE);
-                series.moveTo(StagedSeries.Status.SKIPPED, "cancelled before it was archived");
+                series.moveTo(StagedSeriesStatus.SKIPPED, "cancelled before it was archived");
                 skipped++;
-            } else if (series.getStatus() == StagedSeries.Status.ARCHIVED) {
+            } else if (series.getStatus() == StagedSeriesStatus.ARCHIVED) {
                 archived++;
             }
         }

@@ -1,6 +1,7 @@
 package org.neuroarchive.individual.control;
 
 import org.neuroarchive.audit.entity.Actor;
+import org.neuroarchive.individual.entity.StagedSeriesStatus;
 import org.neuroarchive.common.control.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -78,7 +79,7 @@ public class ImportRecovery {
         Actor actor = Actor.parse(request == null ? null : request.getArchiveActor());
         List<Long> waiting = em.createNamedQuery(StagedSeries.OF_IMPORT, StagedSeries.class)
                 .setParameter("importId", importId).getResultStream()
-                .filter(s -> s.getStatus() == StagedSeries.Status.QUEUED && s.getNextAttemptAt() == null)
+                .filter(s -> s.getStatus() == StagedSeriesStatus.QUEUED && s.getNextAttemptAt() == null)
                 .map(StagedSeries::getId).toList();
         requests.sendAll(waiting.stream().map(id -> new ArchiveRequest(ArchiveRequest.Kind.STAGED_SERIES, id, actor)).toList());
         return waiting.size();

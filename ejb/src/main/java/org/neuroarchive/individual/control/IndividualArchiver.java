@@ -1,6 +1,7 @@
 package org.neuroarchive.individual.control;
 
 import org.neuroarchive.common.control.Roles;
+import org.neuroarchive.individual.entity.StagedSeriesStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -62,7 +63,7 @@ public class IndividualArchiver {
         if (series == null) {
             return new Result(-1, null);
         }
-        if (series.getStatus() != StagedSeries.Status.QUEUED) {
+        if (series.getStatus() != StagedSeriesStatus.QUEUED) {
             return new Result(series.getImportId(), null);
         }
         ImportRequest request = em.find(ImportRequest.class, series.getImportId());
@@ -100,11 +101,11 @@ public class IndividualArchiver {
         if (series == null) {
             return new Attempt(-1, false);
         }
-        if (series.getStatus() != StagedSeries.Status.QUEUED) {
+        if (series.getStatus() != StagedSeriesStatus.QUEUED) {
             return new Attempt(series.getImportId(), false);
         }
         series.attemptFailed(reason, schedule.nextAttempt(series.getAttempts() + 1, LocalDateTime.now()));
-        return new Attempt(series.getImportId(), series.getStatus() != StagedSeries.Status.QUEUED);
+        return new Attempt(series.getImportId(), series.getStatus() != StagedSeriesStatus.QUEUED);
     }
 
     /**

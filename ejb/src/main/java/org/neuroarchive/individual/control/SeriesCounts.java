@@ -1,6 +1,7 @@
 package org.neuroarchive.individual.control;
 
 import jakarta.persistence.EntityManager;
+import org.neuroarchive.individual.entity.StagedSeriesStatus;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -35,17 +36,17 @@ public record SeriesCounts(int selected, int queued, int archived, int failed) {
         for (Object result : em.createNamedQuery(StagedSeries.COUNT_BY_STATE).setParameter("importIds", importIds)
                 .getResultList()) {
             Object[] row = (Object[]) result;
-            counts.merge((Long) row[0], NONE.plus((StagedSeries.Status) row[1], (Boolean) row[2], ((Number) row[3]).intValue()),
+            counts.merge((Long) row[0], NONE.plus((StagedSeriesStatus) row[1], (Boolean) row[2], ((Number) row[3]).intValue()),
                     SeriesCounts::plus);
         }
         return counts;
     }
 
     /** These counts and {@code n} more series in {@code status}, selected or not. */
-    public SeriesCounts plus(StagedSeries.Status status, boolean isSelected, int n) {
+    public SeriesCounts plus(StagedSeriesStatus status, boolean isSelected, int n) {
         return new SeriesCounts(selected + (isSelected ? n : 0),
-                queued + (status == StagedSeries.Status.QUEUED ? n : 0),
-                archived + (status == StagedSeries.Status.ARCHIVED ? n : 0),
+                queued + (status == StagedSeriesStatus.QUEUED ? n : 0),
+                archived + (status == StagedSeriesStatus.ARCHIVED ? n : 0),
                 failed + (status.notArchived() && isSelected ? n : 0));
     }
 

@@ -1,6 +1,7 @@
 package org.neuroarchive.individual.control;
 
 import org.neuroarchive.common.control.Roles;
+import org.neuroarchive.individual.entity.StagedSeriesStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -68,7 +69,7 @@ public class StagedSeriesRetries {
     public int resendDue() {
         LocalDateTime now = LocalDateTime.now();
         List<StagedSeries> due = em.createNamedQuery(StagedSeries.DUE_FOR_RETRY, StagedSeries.class)
-                .setParameter("status", StagedSeries.Status.QUEUED).setParameter("now", now)
+                .setParameter("status", StagedSeriesStatus.QUEUED).setParameter("now", now)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).setMaxResults(100).getResultList();
         for (StagedSeries series : due) {
             series.retrying();
@@ -80,7 +81,7 @@ public class StagedSeriesRetries {
     private int resendStale(LocalDateTime now) {
         int minutes = settings.resendAfterMinutes();
         List<StagedSeries> stale = em.createNamedQuery(StagedSeries.STALE_QUEUED, StagedSeries.class)
-                .setParameter("status", StagedSeries.Status.QUEUED)
+                .setParameter("status", StagedSeriesStatus.QUEUED)
                 .setParameter("importStatuses", EnumSet.of(ImportStatus.QUEUED_FOR_ARCHIVE, ImportStatus.ARCHIVING))
                 .setParameter("before", now.minusMinutes(minutes)).setMaxResults(500).getResultList();
         Map<Long, List<StagedSeries>> byImport = stale.stream()

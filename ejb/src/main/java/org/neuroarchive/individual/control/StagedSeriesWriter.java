@@ -1,6 +1,7 @@
 package org.neuroarchive.individual.control;
 
 import org.neuroarchive.common.control.Roles;
+import org.neuroarchive.individual.entity.StagedSeriesStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -46,10 +47,10 @@ public class StagedSeriesWriter {
             if (bucket.disagreement().isPresent()) {
                 // not selected by default: archiving it anyway is a person's decision
                 series.select(false);
-                series.moveTo(StagedSeries.Status.PARSED, "held for review: " + bucket.disagreement().get()
+                series.moveTo(StagedSeriesStatus.PARSED, "held for review: " + bucket.disagreement().get()
                         + "; not selected for archiving (parse again with a specific PatientID, or select it)");
             } else {
-                id.unfileableReason(criteria).ifPresent(reason -> series.moveTo(StagedSeries.Status.PARSED,
+                id.unfileableReason(criteria).ifPresent(reason -> series.moveTo(StagedSeriesStatus.PARSED,
                         "cannot be archived with these criteria: " + reason));
             }
             em.persist(series);

@@ -37,35 +37,6 @@ public class StagedSeries extends UpdatableRecord {
     public static final String DUE_FOR_RETRY = "StagedSeries.dueForRetry";
     public static final String STALE_QUEUED = "StagedSeries.staleQueued";
 
-    /**
-     * What became of the series. QUEUED, HELD and FAILED mean what they mean for a series the folder
-     * scan claimed (ImportBatch.Status): the same outcome has the same name on both paths.
-     */
-    public enum Status {
-        /** Found by the parse; not (yet) asked to be archived. */
-        PARSED,
-        /** Its archive request is sent (or its next attempt is due later). */
-        QUEUED,
-        /** Filed (or every file is identical to an archived one). */
-        ARCHIVED,
-        /** Not filed as it is (identity undecided with the criteria, or a project the person may not modify). */
-        HELD,
-        /** Attempts used up, or none of its files could be archived; its files stay in staging. */
-        FAILED,
-        /** Cancelled before it was archived. */
-        SKIPPED;
-
-        /** Whether a person may ask to archive a series in this state (again). */
-        public boolean mayBeQueued() {
-            return this == PARSED || this == HELD || this == FAILED;
-        }
-
-        /** Whether the series ended without being archived, for a person to see. */
-        public boolean notArchived() {
-            return this == HELD || this == FAILED;
-        }
-    }
-
     @Column(name = "import_id", nullable = false)
     private long importId;
 
@@ -141,7 +112,7 @@ public class StagedSeries extends UpdatableRecord {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 32)
-    private Status status;
+    private StagedSeriesStatus status;
 
     @Column(nullable = false, length = 2048)
     private String message;
@@ -179,7 +150,7 @@ public class StagedSeries extends UpdatableRecord {
         this.studyKey = ColumnText.clip(studyKey, 512);
         this.seriesKey = ColumnText.clip(seriesKey, 512);
         this.selected = !nonmatch;
-        this.status = Status.PARSED;
+        this.status = StagedSeriesStatus.PARSED;
         this.message = "";
         this.matchText = "";
     }
@@ -227,14 +198,14 @@ public class StagedSeries extends UpdatableRecord {
         this.selected = selected;
     }
 
-    public void moveTo(Status status, String message) {
+    public void moveTo(StagedSeriesStatus status, String message) {
         this.status = status;
         this.message = ColumnText.clip(message == null ? "" : message, 2048);
     }
 
     /** Queued for archiving, with a fresh set of attempts. */
     public void queue(String message) {
-        moveTo(Status.QUEUED, message);
+        moveTo(StagedSeriesStatus.QUEUED, message);
         this.attempts = 0;
         this.nextAttemptAt = null;
     }
@@ -247,28 +218,28 @@ public class StagedSeries extends UpdatableRecord {
         this.attempts++;
         this.nextAttemptAt = retryAt;
         if (retryAt == null) {
-            moveTo(Status.FAILED, "not archived after " + attempts + " attempts: " + reason);
+            moveTo(StagedSeriesStatus.FAILED, "not archived after " + attempts + " attempts: " + reason);
         } else {
-            moveTo(Status.QUEUED, "attempt " + attempts + " failed, next one at " + retryAt.withNano(0) + ": " + reason);
+            moveTo(StagedSeriesStatus.QUEUED, "attempt " + attempts + " failed, next one at " + retryAt.withNano(0) + ": " + reason);
         }
     }
 
     /** Not filed as it is, for {@code reason}; waits for a person (as ImportBatch.hold). */
     public void hold(String reason) {
-        moveTo(Status.HELD, reason);
+        moveTo(StagedSeriesStatus.HELD, reason);
         this.nextAttemptAt = null;
     }
 
     /** Filed, as {@code seriesId} (null: every file was identical to an archived one); as ImportBatch.done. */
     public void archived(Long seriesId, String message) {
-        moveTo(Status.ARCHIVED, message);
+        moveTo(StagedSeriesStatus.ARCHIVED, message);
         this.archivedSeriesId = seriesId == null ? archivedSeriesId : seriesId;
         this.nextAttemptAt = null;
     }
 
     /** Given up for {@code reason}: none of its files could be archived. */
     public void fail(String reason) {
-        moveTo(Status.FAILED, reason);
+        moveTo(StagedSeriesStatus.FAILED, reason);
         this.nextAttemptAt = null;
     }
 
@@ -382,7 +353,7 @@ public class StagedSeries extends UpdatableRecord {
         return selected;
     }
 
-    public Status getStatus() {
+    public StagedSeriesStatus getStatus() {
         return status;
     }
 

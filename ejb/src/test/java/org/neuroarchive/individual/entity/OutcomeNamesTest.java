@@ -19,20 +19,20 @@ class OutcomeNamesTest {
     @Test
     void aSeriesNotArchivedHasTheNameAClaimedSeriesUses() {
         Set<String> batch = Arrays.stream(ImportBatch.Status.values()).map(Enum::name).collect(Collectors.toSet());
-        Set<String> notArchived = Arrays.stream(StagedSeries.Status.values()).filter(StagedSeries.Status::notArchived)
+        Set<String> notArchived = Arrays.stream(StagedSeriesStatus.values()).filter(StagedSeriesStatus::notArchived)
                 .map(Enum::name).collect(Collectors.toSet());
         assertEquals(Set.of("HELD", "FAILED"), notArchived);
         assertTrue(batch.containsAll(notArchived), batch + " " + notArchived);
-        assertTrue(batch.contains(StagedSeries.Status.QUEUED.name()));
+        assertTrue(batch.contains(StagedSeriesStatus.QUEUED.name()));
     }
 
     @Test
     void heldAndFailedSeriesMayBeArchivedAgainQueuedOnesNot() {
-        assertTrue(StagedSeries.Status.HELD.mayBeQueued());
-        assertTrue(StagedSeries.Status.FAILED.mayBeQueued());
-        assertTrue(StagedSeries.Status.PARSED.mayBeQueued());
-        assertFalse(StagedSeries.Status.QUEUED.mayBeQueued());
-        assertFalse(StagedSeries.Status.ARCHIVED.mayBeQueued());
+        assertTrue(StagedSeriesStatus.HELD.mayBeQueued());
+        assertTrue(StagedSeriesStatus.FAILED.mayBeQueued());
+        assertTrue(StagedSeriesStatus.PARSED.mayBeQueued());
+        assertFalse(StagedSeriesStatus.QUEUED.mayBeQueued());
+        assertFalse(StagedSeriesStatus.ARCHIVED.mayBeQueued());
     }
 
     @Test
@@ -40,11 +40,11 @@ class OutcomeNamesTest {
         StagedSeries series = new StagedSeries(1, false, "s", "t", "u");
         series.queue("queued for archiving");
         series.attemptFailed("lock timeout", java.time.LocalDateTime.of(2026, 11, 30, 10, 0));
-        assertEquals(StagedSeries.Status.QUEUED, series.getStatus());
+        assertEquals(StagedSeriesStatus.QUEUED, series.getStatus());
         assertEquals(1, series.getAttempts());
         assertTrue(series.getMessage().contains("lock timeout"), series.getMessage());
         series.attemptFailed("lock timeout", null);
-        assertEquals(StagedSeries.Status.FAILED, series.getStatus());
+        assertEquals(StagedSeriesStatus.FAILED, series.getStatus());
         assertEquals(null, series.getNextAttemptAt());
         series.queue("queued again");
         assertEquals(0, series.getAttempts(), "a person's new request starts a fresh set of attempts");

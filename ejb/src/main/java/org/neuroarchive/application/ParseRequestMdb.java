@@ -1,4 +1,4 @@
-package org.neuroarchive.individual.boundary;
+package org.neuroarchive.application;
 
 import org.neuroarchive.common.control.Roles;
 import jakarta.annotation.security.PermitAll;
@@ -12,8 +12,6 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import java.util.logging.Logger;
-import org.neuroarchive.application.ApplicationStartup;
-import org.neuroarchive.application.FailedDelivery;
 import org.neuroarchive.archive.control.ArchiveRequest;
 import org.neuroarchive.archive.control.ArchiveRequests;
 import org.neuroarchive.audit.entity.Actor;

@@ -1,5 +1,7 @@
 package org.neuroarchive.archive.control;
 
+import org.neuroarchive.files.FileTransaction;
+
 /**
  * What the archive message-driven bean needs from the entry that owns a {@link ArchiveRequest.Kind}:
  * archive one waiting series, record a failed attempt, and send again what waits in vain. One

@@ -38,10 +38,12 @@ import org.neuroarchive.matching.entity.Series;
 import org.neuroarchive.security.control.Caller;
 import org.neuroarchive.security.control.Callers;
 import org.neuroarchive.security.entity.ProjectPermission;
+import org.neuroarchive.files.SourceFile;
+import org.neuroarchive.files.FileTransaction;
 
 /**
  * The archive service both import paths call, one series at a time: the global import for a series
- * it claimed from incomingdir ({@code BatchArchiver}; files dropped there, and objects the DICOM
+ * it claimed from incomingdir ({@code ClaimedSeriesArchiver}; files dropped there, and objects the DICOM
  * receiver took over C-STORE, which it renames into {@code incomingdir/received}), and the individual
  * import for a staged series of an upload or a server path ({@code IndividualArchiver}). Within the caller's
  * transaction it reads every file once (digest and completeness), files the series under its subject
@@ -95,12 +97,12 @@ public class ArchiveService {
      * Archives the files of one series by NiDB's rules, or as {@code instructions} say for a series a
      * person released; {@code source} ties the log rows to the batch or import.
      */
-    public ArchiveOutcome archive(LogSource source, List<ClaimedFile> files, FilingInstructions instructions) {
+    public ArchiveOutcome archive(LogSource source, List<SourceFile> files, FilingInstructions instructions) {
         FileTransaction fileTransaction = FileTransaction.current(transactions);
         Tally tally = new Tally();
         try {
             List<Readable> readable = new ArrayList<>();
-            for (ClaimedFile file : files) {
+            for (SourceFile file : files) {
                 inspect(fileTransaction, source, file, tally).ifPresent(i -> readable.add(new Readable(file, i)));
             }
             Optional<ArchiveOutcome> refusal = checkRequester(readable, instructions, tally);
@@ -219,13 +221,13 @@ public class ArchiveService {
     }
 
     /** A file that was read completely and is usable DICOM. */
-    private record Readable(ClaimedFile file, InspectedInstance inspected) {
+    private record Readable(SourceFile file, InspectedInstance inspected) {
         String sopUid() {
             return inspected.header().sopInstanceUid();
         }
     }
 
-    private Optional<InspectedInstance> inspect(FileTransaction fileTransaction, LogSource source, ClaimedFile file,
+    private Optional<InspectedInstance> inspect(FileTransaction fileTransaction, LogSource source, SourceFile file,
                                                 Tally tally) throws IOException {
         try {
             return Optional.of(reader.inspect(file.path()));

@@ -24,6 +24,8 @@ import org.neuroarchive.importlog.control.ImportLog;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
 import org.neuroarchive.importlog.entity.LogSource;
 import org.neuroarchive.matching.control.Placement;
+import org.neuroarchive.files.SourceFile;
+import org.neuroarchive.files.FileTransaction;
 
 /**
  * Files one instance into its series: its SOPInstanceUID decides whether it is new; a known one is an
@@ -91,13 +93,13 @@ public class InstanceFiler {
      * Settles a file whose SOPInstanceUID is archived already (identical copy or conflict). Needs no
      * placement, so known instances never create subjects or series.
      */
-    public Result fileKnown(FileTransaction files, LogSource source, ClaimedFile claimed, InspectedInstance inspected,
+    public Result fileKnown(FileTransaction files, LogSource source, SourceFile claimed, InspectedInstance inspected,
                             Instance archived) throws IOException {
         return duplicate(files, source, claimed, inspected, archived);
     }
 
     /** Archives a new instance into {@code placement}; the caller has made sure its SOPInstanceUID is new. */
-    public Instance fileNew(FileTransaction files, LogSource source, Placement placement, ClaimedFile claimed,
+    public Instance fileNew(FileTransaction files, LogSource source, Placement placement, SourceFile claimed,
                             InspectedInstance inspected) throws IOException {
         String sopUid = inspected.header().sopInstanceUid();
         String subjectUid = placement.subject().getUid();
@@ -119,7 +121,7 @@ public class InstanceFiler {
         return archived.getSeries().getStudy().getEnrollment().getProject().getId();
     }
 
-    private Result duplicate(FileTransaction files, LogSource source, ClaimedFile claimed, InspectedInstance inspected,
+    private Result duplicate(FileTransaction files, LogSource source, SourceFile claimed, InspectedInstance inspected,
                              Instance archived) throws IOException {
         Path archivedFile = locations.archive().resolve(archived.getFilePath());
         KnownInstance known = KnownInstance.of(sameContent, archivedFile, archived.getSha256(), claimed.path(),

@@ -24,6 +24,7 @@ import org.neuroarchive.importlog.control.ImportLog;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
 import org.neuroarchive.importlog.entity.LogSource;
 import org.neuroarchive.common.control.Paging;
+import org.neuroarchive.files.FileTransaction;
 
 /** problemdir as a queue a person works through: list the files with their reasons, re-import one. */
 @Stateless

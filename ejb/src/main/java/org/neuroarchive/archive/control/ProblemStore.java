@@ -19,6 +19,8 @@ import org.neuroarchive.importlog.control.ImportLog;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
 import org.neuroarchive.importlog.entity.LogSource;
 import org.neuroarchive.common.entity.ColumnText;
+import org.neuroarchive.files.AtomicFiles;
+import org.neuroarchive.files.FileTransaction;
 
 /**
  * problemdir: files that cannot be archived go to {@code problem/<yyyy-mm-dd>/} under their original

@@ -9,6 +9,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.neuroarchive.config.BackupSettings;
 import org.neuroarchive.config.StorageLocations;
+import org.neuroarchive.files.AtomicFiles;
+import org.neuroarchive.files.FileTransaction;
 
 /**
  * NiDB's backup copy: after the archive transaction commits, the newly archived files of a series are

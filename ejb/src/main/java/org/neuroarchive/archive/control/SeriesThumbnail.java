@@ -9,6 +9,8 @@ import java.util.logging.Logger;
 import org.neuroarchive.config.StorageLocations;
 import org.neuroarchive.dicom.ThumbnailException;
 import org.neuroarchive.dicom.ThumbnailRenderer;
+import org.neuroarchive.files.AtomicFiles;
+import org.neuroarchive.files.FileTransaction;
 
 /**
  * NiDB's {@code thumb.png} beside {@code dicom/}: rendered from the middle instance of the series once the

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.neuroarchive.archive.control.AtomicFiles;
-import org.neuroarchive.archive.control.ClaimedFile;
+import org.neuroarchive.files.AtomicFiles;
+import org.neuroarchive.files.SourceFile;
 
 /**
  * One claimed series: a folder {@code <incoming>.claimed/<claim key>/} holding the series' files under
@@ -35,20 +35,20 @@ public final class ClaimFolder {
     }
 
     /** The claimed files, in a stable order, with their names as they were in incomingdir. */
-    public List<ClaimedFile> files() throws IOException {
+    public List<SourceFile> files() throws IOException {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile)
                     .sorted(Comparator.naturalOrder())
-                    .map(p -> new ClaimedFile(p, root.relativize(p).toString()))
+                    .map(p -> new SourceFile(p, root.relativize(p).toString()))
                     .toList();
         }
     }
 
     /** Puts a claimed file back into incomingdir under its original name (suffixed if taken meanwhile). */
-    public static void putBack(ClaimedFile file, Path incoming) throws IOException {
+    public static void putBack(SourceFile file, Path incoming) throws IOException {
         Path original = incoming.resolve(file.originalName());
         Path target = Files.exists(original)
                 ? AtomicFiles.reserve(original.getParent(), original.getFileName().toString())
@@ -58,7 +58,7 @@ public final class ClaimFolder {
 
     /** Puts every claimed file back into incomingdir (see {@link #putBack}) and removes the emptied folder. */
     public void putAllBack(Path incoming) throws IOException {
-        for (ClaimedFile file : files()) {
+        for (SourceFile file : files()) {
             putBack(file, incoming);
         }
         removeEmptyDirectories();

@@ -16,13 +16,13 @@ import java.util.List;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.neuroarchive.archive.control.ArchiveRequests;
-import org.neuroarchive.archive.control.AtomicFiles;
-import org.neuroarchive.archive.control.ClaimedFile;
+import org.neuroarchive.files.AtomicFiles;
+import org.neuroarchive.files.SourceFile;
 import org.neuroarchive.archive.entity.Instance;
 import org.neuroarchive.config.StorageLocations;
 import org.neuroarchive.dicom.DicomFormatException;
 import org.neuroarchive.dicom.DicomReader;
-import org.neuroarchive.importing.entity.ImportBatch;
+import org.neuroarchive.importing.entity.ClaimedSeries;
 
 /**
  * At startup, brings every claim folder left by a crash to the state a run without a crash would
@@ -64,22 +64,22 @@ public class ClaimRecovery {
     private void recover(Path claim) throws IOException {
         String key = claim.getFileName().toString();
         ClaimFolder folder = new ClaimFolder(locations.claims(), key);
-        ImportBatch batch = em.createNamedQuery(ImportBatch.BY_CLAIM_KEY, ImportBatch.class)
+        ClaimedSeries batch = em.createNamedQuery(ClaimedSeries.BY_CLAIM_KEY, ClaimedSeries.class)
                 .setParameter("key", key).getResultStream().findFirst().orElse(null);
-        List<ClaimedFile> files = folder.files();
+        List<SourceFile> files = folder.files();
         if (batch == null) {
             LOG.info(() -> "recovery: claim " + key + " was never queued; " + files.size() + " files back to incomingdir");
             folder.putAllBack(locations.incoming());
-        } else if (batch.getStatus() == ImportBatch.Status.QUEUED) {
+        } else if (batch.getStatus() == ClaimedSeries.Status.QUEUED) {
             if (batch.getNextAttemptAt() == null) {
                 LOG.info(() -> "recovery: import batch " + batch.getId() + " is still queued; archive request sent again");
                 requests.send(ClaimedSeriesRequests.of(batch));
-            } // else its retry is sent when due (BatchRetries), as for a staged series
+            } // else its retry is sent when due (ClaimedSeriesRetries), as for a staged series
             return;
-        } else if (batch.getStatus() != ImportBatch.Status.DONE) {
+        } else if (batch.getStatus() != ClaimedSeries.Status.DONE) {
             return; // held or failed: the files wait in their claim folder for a person
         } else {
-            for (ClaimedFile file : files) {
+            for (SourceFile file : files) {
                 finishDone(file);
             }
         }
@@ -96,14 +96,14 @@ public class ClaimRecovery {
      * commit that has just happened.
      */
     public void finishArchivedLeftovers(long batchId) throws IOException {
-        ImportBatch batch = em.find(ImportBatch.class, batchId);
-        if (batch == null || batch.getStatus() != ImportBatch.Status.DONE
+        ClaimedSeries batch = em.find(ClaimedSeries.class, batchId);
+        if (batch == null || batch.getStatus() != ClaimedSeries.Status.DONE
                 || !Files.isDirectory(locations.claims().resolve(batch.getClaimKey()))) {
             return;
         }
         ClaimFolder folder = new ClaimFolder(locations.claims(), batch.getClaimKey());
         int finished = 0;
-        for (ClaimedFile file : folder.files()) {
+        for (SourceFile file : folder.files()) {
             if (finishIfArchived(file)) {
                 finished++;
             }
@@ -121,7 +121,7 @@ public class ClaimRecovery {
      * recorded, the commit's file moves were interrupted: finish them (put the content at the
      * instance's path when it is not there) and remove the leftover. Otherwise import it again.
      */
-    private void finishDone(ClaimedFile file) throws IOException {
+    private void finishDone(SourceFile file) throws IOException {
         if (finishIfArchived(file) || !Files.exists(file.path())) {
             return;
         }
@@ -131,7 +131,7 @@ public class ClaimRecovery {
     }
 
     /** When an instance with the file's content is recorded: completes the archive copy, removes the file, true. */
-    private boolean finishIfArchived(ClaimedFile file) throws IOException {
+    private boolean finishIfArchived(SourceFile file) throws IOException {
         String sha256;
         try {
             sha256 = reader.inspect(file.path()).sha256();

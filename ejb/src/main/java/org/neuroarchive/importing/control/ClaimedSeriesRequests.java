@@ -9,7 +9,7 @@ import org.neuroarchive.archive.control.ArchiveRequestHandler;
 import org.neuroarchive.audit.control.AuditTrail;
 import org.neuroarchive.audit.entity.Actor;
 import org.neuroarchive.audit.entity.AuditEvent;
-import org.neuroarchive.importing.entity.ImportBatch;
+import org.neuroarchive.importing.entity.ClaimedSeries;
 
 /**
  * The global import's side of the one archive-request path: requests for the series a scan of
@@ -22,10 +22,10 @@ public class ClaimedSeriesRequests implements ArchiveRequestHandler {
     private static final Logger LOG = Logger.getLogger("org.neuroarchive.import");
 
     @Inject
-    BatchArchiver archiver;
+    ClaimedSeriesArchiver archiver;
 
     @Inject
-    BatchRetries retries;
+    ClaimedSeriesRetries retries;
 
     @Inject
     ClaimRecovery recovery;
@@ -37,7 +37,7 @@ public class ClaimedSeriesRequests implements ArchiveRequestHandler {
     ScanLog scans;
 
     /** The archive request of a claimed series, for who released it (a reviewer) or else the system. */
-    static ArchiveRequest of(ImportBatch batch) {
+    static ArchiveRequest of(ClaimedSeries batch) {
         return new ArchiveRequest(ArchiveRequest.Kind.CLAIMED_SERIES, batch.getId(), Actor.parse(batch.getReleaseActor()));
     }
 

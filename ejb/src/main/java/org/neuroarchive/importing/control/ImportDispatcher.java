@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.neuroarchive.archive.control.ArchiveRequests;
 import org.neuroarchive.common.entity.ColumnText;
-import org.neuroarchive.importing.entity.ImportBatch;
+import org.neuroarchive.importing.entity.ClaimedSeries;
 
 /**
  * Records claimed series and sends their archive requests in one transaction: either both exist or
@@ -29,9 +29,9 @@ public class ImportDispatcher {
 
     /** Records the claimed series and sends one archive request each, all in the caller's transaction. */
     public void dispatchAll(List<ClaimQueue.Claim> claims, Long scanId) {
-        List<ImportBatch> batches = new ArrayList<>();
+        List<ClaimedSeries> batches = new ArrayList<>();
         for (ClaimQueue.Claim claim : claims) {
-            ImportBatch batch = new ImportBatch(claim.claimKey(), ColumnText.clip(claim.seriesKey().value(), 255), scanId,
+            ClaimedSeries batch = new ClaimedSeries(claim.claimKey(), ColumnText.clip(claim.seriesKey().value(), 255), scanId,
                     claim.fileCount());
             em.persist(batch);
             batches.add(batch);

@@ -10,8 +10,8 @@ import java.io.IOException;
 import org.neuroarchive.archive.control.ArchiveRequest;
 import org.neuroarchive.archive.control.ArchiveRequests;
 import org.neuroarchive.archive.control.ArchiveStorageException;
-import org.neuroarchive.archive.control.ClaimedFile;
-import org.neuroarchive.archive.control.FileTransaction;
+import org.neuroarchive.files.SourceFile;
+import org.neuroarchive.files.FileTransaction;
 import org.neuroarchive.archive.control.ProblemStore;
 import org.neuroarchive.audit.control.AuditTrail;
 import org.neuroarchive.audit.control.AuditedAction;
@@ -20,7 +20,7 @@ import org.neuroarchive.audit.entity.AuditEvent;
 import org.neuroarchive.common.control.RequestRejected;
 import org.neuroarchive.common.entity.ColumnText;
 import org.neuroarchive.dicom.DicomHeader;
-import org.neuroarchive.importing.entity.ImportBatch;
+import org.neuroarchive.importing.entity.ClaimedSeries;
 import org.neuroarchive.importlog.control.ImportLog;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
 import org.neuroarchive.importlog.entity.LogSource;
@@ -81,7 +81,7 @@ public class ReviewActions {
                         "patientId is required: 1 to " + ColumnText.PATIENT_ID + " printable characters");
             }
             String named = projectCostcenter == null || projectCostcenter.isBlank() ? null : projectCostcenter.strip();
-            ImportBatch batch = queue.lockIn(id, ImportBatch.Status.HELD);
+            ClaimedSeries batch = queue.lockIn(id, ClaimedSeries.Status.HELD);
             Project target = target(caller, batch, named);
             event.project(target.getCostcenter());
             batch.release(explicit, named, caller.actor().text());
@@ -92,7 +92,7 @@ public class ReviewActions {
     }
 
     /** The project the release files the series in, if the caller may modify it; refused otherwise. */
-    private Project target(Caller caller, ImportBatch batch, String named) {
+    private Project target(Caller caller, ClaimedSeries batch, String named) {
         if (named != null) {
             return projects.modifiable(caller, named);
         }
@@ -109,13 +109,13 @@ public class ReviewActions {
     public void discard(long id) {
         AuditEvent.Builder event = AuditEvent.of(callers.current().actor(), "held.discard").object("batch", id);
         AuditedAction.run(audit, event, () -> {
-            ImportBatch batch = queue.lockIn(id, ImportBatch.Status.HELD);
+            ClaimedSeries batch = queue.lockIn(id, ClaimedSeries.Status.HELD);
             FileTransaction files = FileTransaction.current(transactions);
             ClaimFolder folder = queue.folder(batch);
             String reason = "discarded from review: " + batch.getMessage();
             try {
                 int count = 0;
-                for (ClaimedFile file : folder.files()) {
+                for (SourceFile file : folder.files()) {
                     problems.quarantineOnCommit(files, LogSource.batch(batch.getId()), file.path(), file.originalName(), reason);
                     count++;
                 }
@@ -133,7 +133,7 @@ public class ReviewActions {
         Actor actor = callers.current().actor();
         AuditEvent.Builder event = AuditEvent.of(actor, "failed.retry").object("batch", id);
         AuditedAction.run(audit, event, () -> {
-            ImportBatch batch = queue.lockIn(id, ImportBatch.Status.FAILED);
+            ClaimedSeries batch = queue.lockIn(id, ClaimedSeries.Status.FAILED);
             batch.retryNow();
             requests.send(new ArchiveRequest(ArchiveRequest.Kind.CLAIMED_SERIES, batch.getId(),
                     batch.getReleaseActor() == null ? actor : Actor.parse(batch.getReleaseActor())));

@@ -10,7 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import org.neuroarchive.archive.control.ClaimedFile;
+import org.neuroarchive.files.SourceFile;
 import org.neuroarchive.audit.control.PhiReads;
 import org.neuroarchive.audit.entity.AuditEvent;
 import org.neuroarchive.common.control.RequestRejected;
@@ -19,7 +19,7 @@ import org.neuroarchive.config.StorageLocations;
 import org.neuroarchive.dicom.DicomFormatException;
 import org.neuroarchive.dicom.DicomHeader;
 import org.neuroarchive.dicom.DicomReader;
-import org.neuroarchive.importing.entity.ImportBatch;
+import org.neuroarchive.importing.entity.ClaimedSeries;
 import org.neuroarchive.common.control.Paging;
 
 /**
@@ -46,8 +46,8 @@ public class ReviewQueue {
 
     /** The series in {@code status}, with their patient fields (a read of patient data: audited once per request). */
     @RolesAllowed(Roles.REVIEWER)
-    public List<BatchView> list(ImportBatch.Status status, int offset, int limit) {
-        List<BatchView> views = Paging.page(em.createNamedQuery(ImportBatch.BY_STATUS, ImportBatch.class)
+    public List<ClaimedSeriesView> list(ClaimedSeries.Status status, int offset, int limit) {
+        List<ClaimedSeriesView> views = Paging.page(em.createNamedQuery(ClaimedSeries.BY_STATUS, ClaimedSeries.class)
                 .setParameter("status", status), offset, limit)
                 .getResultStream().map(this::view).toList();
         long shown = views.stream().filter(v -> present(v.patientId()) || present(v.patientName())).count();
@@ -63,8 +63,8 @@ public class ReviewQueue {
     }
 
     /** The batch, locked, if it is in {@code status}; otherwise a rejection saying why not. */
-    public ImportBatch lockIn(long id, ImportBatch.Status status) {
-        ImportBatch batch = em.find(ImportBatch.class, id, LockModeType.PESSIMISTIC_WRITE);
+    public ClaimedSeries lockIn(long id, ClaimedSeries.Status status) {
+        ClaimedSeries batch = em.find(ClaimedSeries.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (batch == null) {
             throw new RequestRejected(RequestRejected.Reason.NOT_FOUND, "no import batch with id " + id);
         }
@@ -75,13 +75,13 @@ public class ReviewQueue {
         return batch;
     }
 
-    public ClaimFolder folder(ImportBatch batch) {
+    public ClaimFolder folder(ClaimedSeries batch) {
         return new ClaimFolder(locations.claims(), batch.getClaimKey());
     }
 
-    private BatchView view(ImportBatch batch) {
+    private ClaimedSeriesView view(ClaimedSeries batch) {
         Optional<DicomHeader> header = firstHeader(batch);
-        return new BatchView(batch.getId(), batch.getStatus().name().toLowerCase(), batch.getMessage(),
+        return new ClaimedSeriesView(batch.getId(), batch.getStatus().name().toLowerCase(), batch.getMessage(),
                 batch.getFileCount(), batch.getAttempts(), batch.getNextAttemptAt(), batch.getCreatedAt(),
                 batch.getUpdatedAt(),
                 header.map(DicomHeader::patientId).orElse(null), header.map(DicomHeader::patientName).orElse(null),
@@ -93,9 +93,9 @@ public class ReviewQueue {
     }
 
     /** The header of the first readable file of the batch's claim folder. */
-    public Optional<DicomHeader> firstHeader(ImportBatch batch) {
+    public Optional<DicomHeader> firstHeader(ClaimedSeries batch) {
         try {
-            for (ClaimedFile file : folder(batch).files()) {
+            for (SourceFile file : folder(batch).files()) {
                 try {
                     return Optional.of(reader.readHeader(file.path()));
                 } catch (DicomFormatException | java.nio.file.NoSuchFileException unusable) {

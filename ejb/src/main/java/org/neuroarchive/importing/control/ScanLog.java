@@ -12,7 +12,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.neuroarchive.importing.entity.ImportBatch;
+import org.neuroarchive.importing.entity.ClaimedSeries;
 import org.neuroarchive.importing.entity.ImportScan;
 import org.neuroarchive.importlog.control.ImportLog;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
@@ -59,7 +59,7 @@ public class ScanLog {
     @RolesAllowed(Roles.SYSTEM)
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void batchSettled(long batchId) {
-        ImportBatch batch = em.find(ImportBatch.class, batchId);
+        ClaimedSeries batch = em.find(ClaimedSeries.class, batchId);
         if (batch == null || batch.getScanId() == null || queued(batch.getScanId()) > 0) {
             return;
         }
@@ -84,8 +84,8 @@ public class ScanLog {
     }
 
     private long queued(long scanId) {
-        return em.createNamedQuery(ImportBatch.COUNT_OF_SCAN, Long.class).setParameter("scan", scanId)
-                .setParameter("status", ImportBatch.Status.QUEUED).getSingleResult();
+        return em.createNamedQuery(ClaimedSeries.COUNT_OF_SCAN, Long.class).setParameter("scan", scanId)
+                .setParameter("status", ClaimedSeries.Status.QUEUED).getSingleResult();
     }
 
     private void completeIfSettled(ImportScan scan) {
@@ -102,9 +102,9 @@ public class ScanLog {
     }
 
     private ScanReport report(ImportScan scan) {
-        Object[] totals = em.createNamedQuery(ImportBatch.SCAN_TOTALS, Object[].class)
-                .setParameter("queued", ImportBatch.Status.QUEUED)
-                .setParameter("held", ImportBatch.Status.HELD)
+        Object[] totals = em.createNamedQuery(ClaimedSeries.SCAN_TOTALS, Object[].class)
+                .setParameter("queued", ClaimedSeries.Status.QUEUED)
+                .setParameter("held", ClaimedSeries.Status.HELD)
                 .setParameter("scan", scan.getId())
                 .getSingleResult();
         int pending = number(totals[1]);
@@ -112,8 +112,8 @@ public class ScanLog {
                 scan.getElapsedMillis(), scan.getFilesRead(), scan.getBytesRead(), scan.getFilesWaiting(),
                 scan.getSeriesQueued(), pending, number(totals[2]), number(totals[3]),
                 scan.getFilesQuarantined() + number(totals[4]), number(totals[5]),
-                count(ImportBatch.SUBJECTS_CREATED, scan), count(ImportBatch.SUBJECTS_UPDATED, scan),
-                count(ImportBatch.STUDIES_CREATED, scan), count(ImportBatch.STUDIES_UPDATED, scan),
+                count(ClaimedSeries.SUBJECTS_CREATED, scan), count(ClaimedSeries.SUBJECTS_UPDATED, scan),
+                count(ClaimedSeries.STUDIES_CREATED, scan), count(ClaimedSeries.STUDIES_UPDATED, scan),
                 number(totals[8]), number(totals[9]));
     }
 

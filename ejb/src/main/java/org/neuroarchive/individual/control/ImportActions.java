@@ -15,7 +15,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.neuroarchive.archive.control.FileTransaction;
+import org.neuroarchive.files.FileTransaction;
 import org.neuroarchive.audit.control.AuditTrail;
 import org.neuroarchive.audit.control.AuditedAction;
 import org.neuroarchive.audit.entity.Actor;

@@ -14,7 +14,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.neuroarchive.archive.control.ArchiveOutcome;
 import org.neuroarchive.archive.control.ArchiveService;
-import org.neuroarchive.archive.control.ClaimedFile;
+import org.neuroarchive.files.SourceFile;
 import org.neuroarchive.archive.control.FilingInstructions;
 import org.neuroarchive.archive.control.RetrySchedule;
 import org.neuroarchive.audit.entity.Actor;
@@ -67,9 +67,9 @@ public class IndividualArchiver {
             return new Result(series.getImportId(), null);
         }
         ImportRequest request = em.find(ImportRequest.class, series.getImportId());
-        List<ClaimedFile> files = em.createNamedQuery(StagedFile.OF_SERIES, StagedFile.class)
+        List<SourceFile> files = em.createNamedQuery(StagedFile.OF_SERIES, StagedFile.class)
                 .setParameter("seriesId", stagedSeriesId).getResultStream()
-                .map(f -> new ClaimedFile(staging.file(request.getId(), f.getRelativePath()), logName(request, f.getRelativePath())))
+                .map(f -> new SourceFile(staging.file(request.getId(), f.getRelativePath()), logName(request, f.getRelativePath())))
                 .toList();
         ArchiveOutcome outcome = archive.archive(LogSource.individualImport(request.getId()), files,
                 instructions(request, series).filedFor(actor));

@@ -28,7 +28,7 @@ import org.neuroarchive.individual.entity.StagedSeries;
 
 /**
  * The re-send of archive requests for staged series, by the same rule as for claimed series
- * (BatchRetries): a series whose next attempt is due, and the waiting series of an import that has
+ * (ClaimedSeriesRetries): a series whose next attempt is due, and the waiting series of an import that has
  * not moved for {@link ImportSettings#resendAfterMinutes()} minutes (their message may be lost: a
  * failure that could not even be recorded, such as a long database outage, ends in the broker's
  * dead-letter queue). Requests are sent for the person who asked to archive the import; archiving is

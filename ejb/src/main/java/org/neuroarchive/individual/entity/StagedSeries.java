@@ -224,13 +224,13 @@ public class StagedSeries extends UpdatableRecord {
         }
     }
 
-    /** Not filed as it is, for {@code reason}; waits for a person (as ImportBatch.hold). */
+    /** Not filed as it is, for {@code reason}; waits for a person (as ClaimedSeries.hold). */
     public void hold(String reason) {
         moveTo(StagedSeriesStatus.HELD, reason);
         this.nextAttemptAt = null;
     }
 
-    /** Filed, as {@code seriesId} (null: every file was identical to an archived one); as ImportBatch.done. */
+    /** Filed, as {@code seriesId} (null: every file was identical to an archived one); as ClaimedSeries.done. */
     public void archived(Long seriesId, String message) {
         moveTo(StagedSeriesStatus.ARCHIVED, message);
         this.archivedSeriesId = seriesId == null ? archivedSeriesId : seriesId;

@@ -2,7 +2,7 @@ package org.neuroarchive.individual.entity;
 
 /**
  * What became of the series. QUEUED, HELD and FAILED mean what they mean for a series the folder
- * scan claimed (ImportBatch.Status): the same outcome has the same name on both paths.
+ * scan claimed (ClaimedSeries.Status): the same outcome has the same name on both paths.
  */
 public enum StagedSeriesStatus {
     /** Found by the parse; not (yet) asked to be archived. */

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
-import org.neuroarchive.archive.control.AtomicFiles;
+import org.neuroarchive.files.AtomicFiles;
 import org.neuroarchive.config.StorageLocations;
 import org.neuroarchive.dicom.AssociationInfo;
 import org.neuroarchive.dicom.DicomPeer;

@@ -8,7 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.neuroarchive.importing.control.IncomingScanner;
 import org.neuroarchive.receiver.control.ReceiverStatus;
-import org.neuroarchive.importing.entity.ImportBatch;
+import org.neuroarchive.importing.entity.ClaimedSeries;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
 import org.neuroarchive.security.control.Caller;
 import org.neuroarchive.security.control.Callers;
@@ -50,12 +50,12 @@ public class StatisticsService {
                 count(visible, "SELECT COUNT(i) FROM Instance i",
                         "SELECT COUNT(i) FROM Instance i WHERE i.series.study.enrollment.project.id IN :projects"),
                 queues ? count(ProjectScope.ALL, "SELECT COUNT(p) FROM ProblemFile p", null) : 0,
-                queues ? em.createNamedQuery(ImportBatch.FILES_BY_STATUS, Number.class)
-                        .setParameter("status", ImportBatch.Status.HELD).getSingleResult().longValue() : 0,
+                queues ? em.createNamedQuery(ClaimedSeries.FILES_BY_STATUS, Number.class)
+                        .setParameter("status", ClaimedSeries.Status.HELD).getSingleResult().longValue() : 0,
                 duplicates(visible),
-                queues ? batches(ImportBatch.Status.QUEUED) : 0,
-                queues ? batches(ImportBatch.Status.FAILED) : 0,
-                queues ? batches(ImportBatch.Status.HELD) : 0,
+                queues ? batches(ClaimedSeries.Status.QUEUED) : 0,
+                queues ? batches(ClaimedSeries.Status.FAILED) : 0,
+                queues ? batches(ClaimedSeries.Status.HELD) : 0,
                 queues ? scanner.waitingFiles() : 0,
                 queues ? receiver.objectsReceived() : 0);
     }
@@ -74,8 +74,8 @@ public class StatisticsService {
                 .setParameter("outcome", ImportLogEntry.Outcome.DUPLICATE).getSingleResult();
     }
 
-    private long batches(ImportBatch.Status status) {
-        return em.createNamedQuery(ImportBatch.COUNT_BY_STATUS, Long.class).setParameter("status", status).getSingleResult();
+    private long batches(ClaimedSeries.Status status) {
+        return em.createNamedQuery(ClaimedSeries.COUNT_BY_STATUS, Long.class).setParameter("status", status).getSingleResult();
     }
 
     /** {@code all} for callers who see every project, {@code scoped} (with {@code :projects}) for the others. */

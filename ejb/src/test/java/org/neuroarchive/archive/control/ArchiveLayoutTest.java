@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroarchive.dicom.DicomHeader;
 import org.neuroarchive.testing.DicomHeaderBuilder;
+import org.neuroarchive.files.AtomicFiles;
 
 class ArchiveLayoutTest {
 

@@ -38,6 +38,8 @@ import org.neuroarchive.security.control.Callers;
 import org.neuroarchive.testing.SyntheticSeries;
 import org.neuroarchive.testing.TestDatabase;
 import org.neuroarchive.testing.TestTransaction;
+import org.neuroarchive.files.SourceFile;
+import org.neuroarchive.files.FileTransaction;
 
 /**
  * How one file is filed, on the real schema and real files: a new SOPInstanceUID is archived; the same
@@ -116,7 +118,7 @@ class InstanceFilerTest {
         InspectedInstance inspected = inspect(file);
         return DB.inTransaction(tx -> filer(tx, locations, ConflictPolicy.QUARANTINE_NEWCOMER)
                 .fileNew(FileTransaction.current(tx), LogSource.NONE, placement(tx.em()),
-                        new ClaimedFile(file, file.getFileName().toString()), inspected)).getId();
+                        new SourceFile(file, file.getFileName().toString()), inspected)).getId();
     }
 
     /** Files {@code file}, whose SOPInstanceUID is archived, under {@code policy}. */
@@ -127,7 +129,7 @@ class InstanceFilerTest {
             Instance archived = filer.archivedAmong(List.of(inspected.header().sopInstanceUid()))
                     .get(inspected.header().sopInstanceUid());
             return filer.fileKnown(FileTransaction.current(tx), LogSource.NONE,
-                    new ClaimedFile(file, file.getFileName().toString()), inspected, archived);
+                    new SourceFile(file, file.getFileName().toString()), inspected, archived);
         });
     }
 
@@ -171,7 +173,7 @@ class InstanceFilerTest {
         InspectedInstance inspected = inspect(file);
         assertThrows(IllegalStateException.class, () -> DB.run(tx -> {
             filer(tx, locations, ConflictPolicy.QUARANTINE_NEWCOMER).fileNew(FileTransaction.current(tx), LogSource.NONE,
-                    placement(tx.em()), new ClaimedFile(file, "rolled-back.dcm"), inspected);
+                    placement(tx.em()), new SourceFile(file, "rolled-back.dcm"), inspected);
             tx.em().flush();
             throw new IllegalStateException("the archive transaction fails after filing");
         }));

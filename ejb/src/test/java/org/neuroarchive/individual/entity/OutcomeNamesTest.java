@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.neuroarchive.importing.entity.ImportBatch;
+import org.neuroarchive.importing.entity.ClaimedSeries;
 
 /**
  * One outcome vocabulary for both archive paths: a staged series that is not archived is HELD or
@@ -18,7 +18,7 @@ class OutcomeNamesTest {
 
     @Test
     void aSeriesNotArchivedHasTheNameAClaimedSeriesUses() {
-        Set<String> batch = Arrays.stream(ImportBatch.Status.values()).map(Enum::name).collect(Collectors.toSet());
+        Set<String> batch = Arrays.stream(ClaimedSeries.Status.values()).map(Enum::name).collect(Collectors.toSet());
         Set<String> notArchived = Arrays.stream(StagedSeriesStatus.values()).filter(StagedSeriesStatus::notArchived)
                 .map(Enum::name).collect(Collectors.toSet());
         assertEquals(Set.of("HELD", "FAILED"), notArchived);

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.neuroarchive.archive.control.ProblemQueue;
 import org.neuroarchive.archive.control.ProblemView;
-import org.neuroarchive.importing.control.BatchView;
+import org.neuroarchive.importing.control.ClaimedSeriesView;
 import org.neuroarchive.importing.control.ReviewActions;
 import org.neuroarchive.importing.control.ReviewQueue;
-import org.neuroarchive.importing.entity.ImportBatch;
+import org.neuroarchive.importing.entity.ClaimedSeries;
 import org.neuroarchive.common.control.Roles;
 import org.neuroarchive.web.Pages;
 import jakarta.faces.context.FacesContext;
@@ -38,12 +38,12 @@ public class ReviewPage {
     private final Map<Long, String> patientIds = new HashMap<>();
     private final Map<Long, String> projects = new HashMap<>();
 
-    public List<BatchView> getHeld() {
-        return isReviewer() ? queue.list(ImportBatch.Status.HELD, 0, PAGE) : List.of();
+    public List<ClaimedSeriesView> getHeld() {
+        return isReviewer() ? queue.list(ClaimedSeries.Status.HELD, 0, PAGE) : List.of();
     }
 
-    public List<BatchView> getFailed() {
-        return isReviewer() ? queue.list(ImportBatch.Status.FAILED, 0, PAGE) : List.of();
+    public List<ClaimedSeriesView> getFailed() {
+        return isReviewer() ? queue.list(ClaimedSeries.Status.FAILED, 0, PAGE) : List.of();
     }
 
     public List<ProblemView> getProblems() {

@@ -15,11 +15,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
-import org.neuroarchive.importing.control.BatchView;
+import org.neuroarchive.importing.control.ClaimedSeriesView;
 import org.neuroarchive.web.rest.Problem;
 import org.neuroarchive.importing.control.ReviewActions;
 import org.neuroarchive.importing.control.ReviewQueue;
-import org.neuroarchive.importing.entity.ImportBatch;
+import org.neuroarchive.importing.entity.ClaimedSeries;
 
 /**
  * The review queues of the global import: {@code /api/held} (series not filed under a guessed
@@ -42,9 +42,9 @@ public class ReviewResource {
     @RolesAllowed(Roles.REVIEWER)
     @GET
     @Path("held")
-    public List<BatchView> held(@QueryParam("offset") @DefaultValue("0") int offset,
+    public List<ClaimedSeriesView> held(@QueryParam("offset") @DefaultValue("0") int offset,
                                 @QueryParam("limit") @DefaultValue("100") int limit) {
-        return queue.list(ImportBatch.Status.HELD, offset, limit);
+        return queue.list(ClaimedSeries.Status.HELD, offset, limit);
     }
 
     @RolesAllowed(Roles.REVIEWER)
@@ -72,9 +72,9 @@ public class ReviewResource {
     @RolesAllowed(Roles.REVIEWER)
     @GET
     @Path("failed")
-    public List<BatchView> failed(@QueryParam("offset") @DefaultValue("0") int offset,
+    public List<ClaimedSeriesView> failed(@QueryParam("offset") @DefaultValue("0") int offset,
                                   @QueryParam("limit") @DefaultValue("100") int limit) {
-        return queue.list(ImportBatch.Status.FAILED, offset, limit);
+        return queue.list(ClaimedSeries.Status.FAILED, offset, limit);
     }
 
     @RolesAllowed(Roles.REVIEWER)

@@ -1,7 +1,7 @@
-package org.neuroarchive.archive.control;
+package org.neuroarchive.files;
 
 import java.nio.file.Path;
 
 /** A file handed to the archive service: where it is now, and the name a user knows it by. */
-public record ClaimedFile(Path path, String originalName) {
+public record SourceFile(Path path, String originalName) {
 }

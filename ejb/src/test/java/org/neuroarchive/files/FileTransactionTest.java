@@ -1,4 +1,4 @@
-package org.neuroarchive.archive.control;
+package org.neuroarchive.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuroarchive.files.FileTransaction;
 
 /** Files placed before commit are revoked on rollback; moves and deletes happen only on commit. */
 class FileTransactionTest {

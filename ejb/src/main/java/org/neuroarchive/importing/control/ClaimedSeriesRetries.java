@@ -16,7 +16,7 @@ import java.util.logging.Logger;
 import org.neuroarchive.archive.control.ArchiveRequests;
 import org.neuroarchive.archive.control.RetrySchedule;
 import org.neuroarchive.config.ImportSettings;
-import org.neuroarchive.importing.entity.ImportBatch;
+import org.neuroarchive.importing.entity.ClaimedSeries;
 import org.neuroarchive.importlog.control.ImportLog;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
 
@@ -28,7 +28,7 @@ import org.neuroarchive.importlog.entity.ImportLogEntry;
  */
 @Stateless
 @RolesAllowed({Roles.SYSTEM, Roles.USER})
-public class BatchRetries {
+public class ClaimedSeriesRetries {
 
     private static final Logger LOG = Logger.getLogger("org.neuroarchive.import");
 
@@ -45,11 +45,11 @@ public class BatchRetries {
     ImportLog importLog;
 
     @Inject
-    BatchRetries self;
+    ClaimedSeriesRetries self;
 
     public void attemptFailed(long batchId, String reason) {
-        ImportBatch batch = em.find(ImportBatch.class, batchId, LockModeType.PESSIMISTIC_WRITE);
-        if (batch == null || batch.getStatus() != ImportBatch.Status.QUEUED) {
+        ClaimedSeries batch = em.find(ClaimedSeries.class, batchId, LockModeType.PESSIMISTIC_WRITE);
+        if (batch == null || batch.getStatus() != ClaimedSeries.Status.QUEUED) {
             return;
         }
         int attempt = batch.getAttempts() + 1;
@@ -86,23 +86,23 @@ public class BatchRetries {
      */
     public int resendDue() {
         LocalDateTime now = LocalDateTime.now();
-        List<ImportBatch> due = new ArrayList<>(em.createNamedQuery(ImportBatch.DUE_FOR_RETRY, ImportBatch.class)
-                .setParameter("status", ImportBatch.Status.QUEUED).setParameter("now", now)
+        List<ClaimedSeries> due = new ArrayList<>(em.createNamedQuery(ClaimedSeries.DUE_FOR_RETRY, ClaimedSeries.class)
+                .setParameter("status", ClaimedSeries.Status.QUEUED).setParameter("now", now)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).setMaxResults(100).getResultList());
         int staleMinutes = settings.resendAfterMinutes();
-        List<ImportBatch> stale = em.createNamedQuery(ImportBatch.STALE_QUEUED, ImportBatch.class)
-                .setParameter("status", ImportBatch.Status.QUEUED).setParameter("before", now.minusMinutes(staleMinutes))
+        List<ClaimedSeries> stale = em.createNamedQuery(ClaimedSeries.STALE_QUEUED, ClaimedSeries.class)
+                .setParameter("status", ClaimedSeries.Status.QUEUED).setParameter("before", now.minusMinutes(staleMinutes))
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).setMaxResults(100).getResultList();
         if (!stale.isEmpty()) {
             LOG.warning(() -> stale.size() + " queued series have not moved for " + staleMinutes
                     + " minutes; their archive messages are sent again");
         }
-        for (ImportBatch batch : stale) {
+        for (ClaimedSeries batch : stale) {
             importLog.record(new ImportLogEntry(batch.getId(), ImportLogEntry.Outcome.RETRIED, batch.getSeriesKey(),
                     "nothing moved for " + staleMinutes + " minutes: its archive message sent again"));
         }
         due.addAll(stale);
-        for (ImportBatch batch : due) {
+        for (ClaimedSeries batch : due) {
             batch.retrying();
             requests.send(ClaimedSeriesRequests.of(batch));
         }

@@ -18,14 +18,14 @@ import java.util.logging.Logger;
 import org.neuroarchive.archive.control.ArchiveOutcome;
 import org.neuroarchive.archive.control.ArchiveService;
 import org.neuroarchive.archive.control.ArchiveStorageException;
-import org.neuroarchive.archive.control.ClaimedFile;
-import org.neuroarchive.archive.control.FileTransaction;
+import org.neuroarchive.files.SourceFile;
+import org.neuroarchive.files.FileTransaction;
 import org.neuroarchive.archive.control.FilingInstructions;
 import org.neuroarchive.audit.entity.Actor;
 import org.neuroarchive.audit.entity.AuditEvent;
 import org.neuroarchive.common.entity.Record;
 import org.neuroarchive.config.StorageLocations;
-import org.neuroarchive.importing.entity.ImportBatch;
+import org.neuroarchive.importing.entity.ClaimedSeries;
 import org.neuroarchive.importlog.control.ImportLog;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
 import org.neuroarchive.importlog.entity.LogSource;
@@ -38,14 +38,14 @@ import org.neuroarchive.security.control.Callers;
  * Archives one claimed series of the global import, once: the batch row is locked and a batch that is
  * not queued is left alone, so a redelivered or re-sent message changes nothing. Runs in a
  * transaction of its own, so that a failure rolls back the archive work but not the message's
- * transaction, which records the failed attempt instead (see {@link BatchRetries}, RetrySchedule). The transaction
+ * transaction, which records the failed attempt instead (see {@link ClaimedSeriesRetries}, RetrySchedule). The transaction
  * touches only the series' own rows: its scan's summary is brought up to date after the commit
  * ({@link ScanLog#batchSettled}), so the commits of one scan's series do not wait for each other.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 @RolesAllowed(Roles.SYSTEM)
-public class BatchArchiver {
+public class ClaimedSeriesArchiver {
 
     private static final Logger LOG = Logger.getLogger("org.neuroarchive.import");
 
@@ -73,19 +73,19 @@ public class BatchArchiver {
      * records it once this transaction has committed.
      */
     public AuditEvent.Builder archive(long batchId) {
-        ImportBatch batch = em.find(ImportBatch.class, batchId, LockModeType.PESSIMISTIC_WRITE);
+        ClaimedSeries batch = em.find(ClaimedSeries.class, batchId, LockModeType.PESSIMISTIC_WRITE);
         if (batch == null) {
             LOG.warning(() -> "archive message for unknown import batch " + batchId + " ignored");
             return null;
         }
-        if (batch.getStatus() != ImportBatch.Status.QUEUED) {
+        if (batch.getStatus() != ClaimedSeries.Status.QUEUED) {
             LOG.fine(() -> "import batch " + batchId + " is " + batch.getStatus() + "; nothing to do");
             return null;
         }
         Actor releasedBy = Actor.parse(batch.getReleaseActor());
         ClaimFolder folder = new ClaimFolder(locations.claims(), batch.getClaimKey());
         try {
-            List<ClaimedFile> files = folder.files();
+            List<SourceFile> files = folder.files();
             String project = batch.getReleaseProject() != null ? batch.getReleaseProject() : peerProject(files);
             FilingInstructions instructions = FilingInstructions.release(batch.getReleasePatientId(), project)
                     .filedFor(releasedBy);
@@ -115,11 +115,11 @@ public class BatchArchiver {
     }
 
     /** The project a DICOM peer's files go to (the scanner never groups files of two projects into one batch). */
-    private static String peerProject(List<ClaimedFile> files) {
+    private static String peerProject(List<SourceFile> files) {
         return files.isEmpty() ? null : ReceivedFolders.costcenter(Path.of(files.get(0).originalName()));
     }
 
-    private boolean createdSince(Class<? extends Record> type, Long id, ImportBatch batch) {
+    private boolean createdSince(Class<? extends Record> type, Long id, ClaimedSeries batch) {
         if (id == null) {
             return false;
         }

@@ -1,4 +1,4 @@
-package org.neuroarchive.archive.control;
+package org.neuroarchive.files;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;

@@ -18,47 +18,47 @@ import org.neuroarchive.common.entity.ColumnText;
  */
 @Entity
 @Table(name = "import_batch")
-@NamedQuery(name = ImportBatch.BY_CLAIM_KEY, query = "SELECT b FROM ImportBatch b WHERE b.claimKey = :key")
-@NamedQuery(name = ImportBatch.BY_STATUS, query = "SELECT b FROM ImportBatch b WHERE b.status = :status ORDER BY b.id")
-@NamedQuery(name = ImportBatch.FILES_BY_STATUS, query = "SELECT COALESCE(SUM(b.fileCount), 0) FROM ImportBatch b WHERE b.status = :status")
-@NamedQuery(name = ImportBatch.SCAN_TOTALS, query = "SELECT COUNT(b), SUM(CASE WHEN b.status = :queued THEN 1 ELSE 0 END), "
+@NamedQuery(name = ClaimedSeries.BY_CLAIM_KEY, query = "SELECT b FROM ClaimedSeries b WHERE b.claimKey = :key")
+@NamedQuery(name = ClaimedSeries.BY_STATUS, query = "SELECT b FROM ClaimedSeries b WHERE b.status = :status ORDER BY b.id")
+@NamedQuery(name = ClaimedSeries.FILES_BY_STATUS, query = "SELECT COALESCE(SUM(b.fileCount), 0) FROM ClaimedSeries b WHERE b.status = :status")
+@NamedQuery(name = ClaimedSeries.SCAN_TOTALS, query = "SELECT COUNT(b), SUM(CASE WHEN b.status = :queued THEN 1 ELSE 0 END), "
         + "COALESCE(SUM(b.filesArchived), 0), COALESCE(SUM(b.filesDuplicate), 0), COALESCE(SUM(b.filesQuarantined), 0), "
         + "SUM(CASE WHEN b.status = :held THEN b.fileCount ELSE 0 END), "
         + "SUM(CASE WHEN b.subjectCreated = TRUE THEN 1 ELSE 0 END), SUM(CASE WHEN b.studyCreated = TRUE THEN 1 ELSE 0 END), "
         + "SUM(CASE WHEN b.seriesCreated = TRUE THEN 1 ELSE 0 END), "
         + "SUM(CASE WHEN b.seriesId IS NOT NULL AND b.seriesCreated = FALSE THEN 1 ELSE 0 END), MAX(b.updatedAt) "
-        + "FROM ImportBatch b WHERE b.scanId = :scan",
+        + "FROM ClaimedSeries b WHERE b.scanId = :scan",
         // H2 cannot type SUM(CASE ... THEN ? ...): inline the literals (the parameters are enums and an id)
         hints = @QueryHint(name = "eclipselink.jdbc.bind-parameters", value = "false"))
-@NamedQuery(name = ImportBatch.COUNT_OF_SCAN, query = "SELECT COUNT(b) FROM ImportBatch b WHERE b.scanId = :scan "
+@NamedQuery(name = ClaimedSeries.COUNT_OF_SCAN, query = "SELECT COUNT(b) FROM ClaimedSeries b WHERE b.scanId = :scan "
         + "AND b.status = :status")
-@NamedQuery(name = ImportBatch.COUNT_BY_STATUS, query = "SELECT COUNT(b) FROM ImportBatch b WHERE b.status = :status")
-@NamedQuery(name = ImportBatch.SUBJECTS_CREATED, query = "SELECT COUNT(DISTINCT b.subjectId) FROM ImportBatch b "
+@NamedQuery(name = ClaimedSeries.COUNT_BY_STATUS, query = "SELECT COUNT(b) FROM ClaimedSeries b WHERE b.status = :status")
+@NamedQuery(name = ClaimedSeries.SUBJECTS_CREATED, query = "SELECT COUNT(DISTINCT b.subjectId) FROM ClaimedSeries b "
         + "WHERE b.scanId = :scan AND b.subjectId IS NOT NULL AND b.subjectCreated = TRUE")
-@NamedQuery(name = ImportBatch.STUDIES_CREATED, query = "SELECT COUNT(DISTINCT b.studyId) FROM ImportBatch b "
+@NamedQuery(name = ClaimedSeries.STUDIES_CREATED, query = "SELECT COUNT(DISTINCT b.studyId) FROM ClaimedSeries b "
         + "WHERE b.scanId = :scan AND b.studyId IS NOT NULL AND b.studyCreated = TRUE")
-@NamedQuery(name = ImportBatch.SUBJECTS_UPDATED, query = "SELECT COUNT(DISTINCT b.subjectId) FROM ImportBatch b "
+@NamedQuery(name = ClaimedSeries.SUBJECTS_UPDATED, query = "SELECT COUNT(DISTINCT b.subjectId) FROM ClaimedSeries b "
         + "WHERE b.scanId = :scan AND b.subjectId IS NOT NULL AND b.subjectCreated = FALSE")
-@NamedQuery(name = ImportBatch.STUDIES_UPDATED, query = "SELECT COUNT(DISTINCT b.studyId) FROM ImportBatch b "
+@NamedQuery(name = ClaimedSeries.STUDIES_UPDATED, query = "SELECT COUNT(DISTINCT b.studyId) FROM ClaimedSeries b "
         + "WHERE b.scanId = :scan AND b.studyId IS NOT NULL AND b.studyCreated = FALSE")
-@NamedQuery(name = ImportBatch.STALE_QUEUED, query = "SELECT b FROM ImportBatch b WHERE b.status = :status "
+@NamedQuery(name = ClaimedSeries.STALE_QUEUED, query = "SELECT b FROM ClaimedSeries b WHERE b.status = :status "
         + "AND b.nextAttemptAt IS NULL AND b.updatedAt < :before ORDER BY b.id")
-@NamedQuery(name = ImportBatch.DUE_FOR_RETRY, query = "SELECT b FROM ImportBatch b WHERE b.status = :status "
+@NamedQuery(name = ClaimedSeries.DUE_FOR_RETRY, query = "SELECT b FROM ClaimedSeries b WHERE b.status = :status "
         + "AND b.nextAttemptAt IS NOT NULL AND b.nextAttemptAt <= :now ORDER BY b.nextAttemptAt")
-public class ImportBatch extends UpdatableRecord {
+public class ClaimedSeries extends UpdatableRecord {
 
-    public static final String BY_CLAIM_KEY = "ImportBatch.byClaimKey";
-    public static final String BY_STATUS = "ImportBatch.byStatus";
-    public static final String COUNT_BY_STATUS = "ImportBatch.countByStatus";
-    public static final String COUNT_OF_SCAN = "ImportBatch.countOfScan";
-    public static final String DUE_FOR_RETRY = "ImportBatch.dueForRetry";
-    public static final String STALE_QUEUED = "ImportBatch.staleQueued";
-    public static final String SUBJECTS_UPDATED = "ImportBatch.subjectsUpdated";
-    public static final String SUBJECTS_CREATED = "ImportBatch.subjectsCreated";
-    public static final String STUDIES_CREATED = "ImportBatch.studiesCreated";
-    public static final String STUDIES_UPDATED = "ImportBatch.studiesUpdated";
-    public static final String FILES_BY_STATUS = "ImportBatch.filesByStatus";
-    public static final String SCAN_TOTALS = "ImportBatch.scanTotals";
+    public static final String BY_CLAIM_KEY = "ClaimedSeries.byClaimKey";
+    public static final String BY_STATUS = "ClaimedSeries.byStatus";
+    public static final String COUNT_BY_STATUS = "ClaimedSeries.countByStatus";
+    public static final String COUNT_OF_SCAN = "ClaimedSeries.countOfScan";
+    public static final String DUE_FOR_RETRY = "ClaimedSeries.dueForRetry";
+    public static final String STALE_QUEUED = "ClaimedSeries.staleQueued";
+    public static final String SUBJECTS_UPDATED = "ClaimedSeries.subjectsUpdated";
+    public static final String SUBJECTS_CREATED = "ClaimedSeries.subjectsCreated";
+    public static final String STUDIES_CREATED = "ClaimedSeries.studiesCreated";
+    public static final String STUDIES_UPDATED = "ClaimedSeries.studiesUpdated";
+    public static final String FILES_BY_STATUS = "ClaimedSeries.filesByStatus";
+    public static final String SCAN_TOTALS = "ClaimedSeries.scanTotals";
 
     /**
      * Where a claimed series stands. QUEUED, HELD and FAILED mean the same for a staged series of an
@@ -144,10 +144,10 @@ public class ImportBatch extends UpdatableRecord {
     @Column(name = "series_created", nullable = false)
     private boolean seriesCreated;
 
-    protected ImportBatch() {
+    protected ClaimedSeries() {
     }
 
-    public ImportBatch(String claimKey, String seriesKey, Long scanId, int fileCount) {
+    public ClaimedSeries(String claimKey, String seriesKey, Long scanId, int fileCount) {
         this.claimKey = claimKey;
         this.scanId = scanId;
         this.seriesKey = seriesKey;

@@ -6,7 +6,7 @@ import java.time.LocalDateTime;
  * A claimed series waiting for a person (held) or for a retry (failed), with what its first file
  * says about it so that a person can decide.
  */
-public record BatchView(long id, String status, String reason, int fileCount, int attempts,
+public record ClaimedSeriesView(long id, String status, String reason, int fileCount, int attempts,
                         LocalDateTime nextAttemptAt, LocalDateTime createdAt, LocalDateTime updatedAt,
                         String patientId, String patientName, String modality, String studyDate,
                         String studyDescription, Integer seriesNumber, String seriesDescription,

@@ -1,4 +1,4 @@
-package org.neuroarchive.archive.control;
+package org.neuroarchive.files;
 
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.neuroarchive.files.AtomicFiles;
 
 /**
  * The file side of one database transaction. Archived files are placed (linked) under their final

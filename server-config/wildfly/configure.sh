@@ -10,11 +10,17 @@
 # needs NEUROARCHIVE_BROKER_USER and NEUROARCHIVE_BROKER_PASSWORD, NEUROARCHIVE_TLS_KEYSTORE needs
 # NEUROARCHIVE_TLS_KEYSTORE_PASSWORD; they stay ${env.*} expressions in the configuration, read when
 # WildFly starts, so the same variables must be set then.
-# Usage: configure.sh WILDFLY_HOME [MYSQL_DRIVER_JAR]
+# With H2_JAR given, the embedded H2 database runs on that H2 release instead of the one WildFly
+# bundles (2.2.224): a module com.h2database.h2 in WildFly's root modules/ folder, found before the
+# bundled one. 2.2.224 writes its whole database file after EVERY identity insert in MODE=MySQL (a
+# sequence update it makes for each generated id), which took half the server's CPU during an import;
+# 2.3.232 does not (issue 14). Both read the same database files.
+# Usage: configure.sh WILDFLY_HOME [MYSQL_DRIVER_JAR [H2_JAR]]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-wildfly_home=${1:?usage: configure.sh WILDFLY_HOME [MYSQL_DRIVER_JAR]}
+wildfly_home=${1:?usage: configure.sh WILDFLY_HOME [MYSQL_DRIVER_JAR [H2_JAR]]}
 driver_jar=${2:-}
+h2_jar=${3:-}
 if [ ! -x "$wildfly_home/bin/jboss-cli.sh" ]; then
   echo "configure.sh: $wildfly_home is not a WildFly installation (no bin/jboss-cli.sh)" >&2
   exit 1
@@ -60,7 +66,25 @@ if [ -f "$config.pristine" ]; then
 else
   cp "$config" "$config.pristine"
 fi
-rm -rf "$wildfly_home/modules/com/mysql"
+rm -rf "$wildfly_home/modules/com/mysql" "$wildfly_home/modules/com/h2database"
+if [ -n "$h2_jar" ]; then
+  if [ ! -f "$h2_jar" ]; then
+    echo "configure.sh: the H2 jar $h2_jar does not exist" >&2
+    exit 1
+  fi
+  bundled="$wildfly_home/modules/system/layers/base/com/h2database/h2/main/module.xml"
+  [ -f "$bundled" ] || { echo "configure.sh: WildFly's H2 module is missing: $bundled" >&2; exit 1; }
+  h2_module="$wildfly_home/modules/com/h2database/h2/main"
+  mkdir -p "$h2_module"
+  cp "$h2_jar" "$h2_module/$(basename "$h2_jar")"
+  # the bundled module's descriptor (its dependencies) with our jar as its resource
+  sed -E "s#<resource-root path=\"h2-[^\"]*\.jar\"/>#<resource-root path=\"$(basename "$h2_jar")\"/>#" "$bundled" >"$h2_module/module.xml"
+  grep -q "resource-root path=\"$(basename "$h2_jar")\"" "$h2_module/module.xml" || {
+    echo "configure.sh: could not make the H2 module from $bundled" >&2
+    exit 1
+  }
+  echo "[neuroarchive] embedded database engine: H2 $(unzip -p "$h2_jar" META-INF/MANIFEST.MF 2>/dev/null | sed -n 's/^Implementation-Version: *//p' | tr -d '\r') ($h2_jar)"
+fi
 
 echo "[neuroarchive] configuring $wildfly_home with server-config/wildfly/neuroarchive.cli"
 # neuroarchive.cli with the max-post-size of the configured upload limit in place of its default's

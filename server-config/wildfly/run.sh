@@ -20,7 +20,7 @@ if (exec 3<>/dev/tcp/127.0.0.1/8080) 2>/dev/null; then
   exit 1
 fi
 
-bash "$here/configure.sh" "$wildfly_home" "$(dirname "$ear")/drivers/mysql-connector-j.jar"
+bash "$here/configure.sh" "$wildfly_home" "$(dirname "$ear")/drivers/mysql-connector-j.jar" "$(dirname "$ear")/drivers/h2.jar"
 rm -f "$wildfly_home/standalone/deployments/neuroarchive.ear".*
 cp "$ear" "$wildfly_home/standalone/deployments/neuroarchive.ear"
 echo "[neuroarchive] data in $NEUROARCHIVE_DATA_DIR; copy DICOM files into $NEUROARCHIVE_DATA_DIR/incoming"

@@ -5,6 +5,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -107,7 +109,12 @@ public class ApplicationStartup {
         }
     }
 
-    /** Returns once startup has completed (the container serialises calls after initialisation). */
+    /**
+     * Returns once startup has completed: the container delivers no call before the singleton's
+     * initialisation has finished. A read lock, so that concurrent message deliveries do not queue
+     * behind each other on this call (the default, a write lock, serialised every delivery).
+     */
+    @Lock(LockType.READ)
     public boolean ready() {
         return true;
     }

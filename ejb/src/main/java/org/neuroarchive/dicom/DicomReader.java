@@ -110,6 +110,24 @@ public class DicomReader {
     }
 
     /**
+     * The header of a file that an earlier {@link #inspect} read completely (of {@code size} bytes, with
+     * that SHA-256) and that has stayed in a folder of ours since: only its header is read again. When its
+     * size is no longer {@code size}, it is inspected completely again instead.
+     */
+    public InspectedInstance inspectAgain(Path file, long size, String sha256) throws DicomFormatException, NoSuchFileException {
+        try {
+            if (Files.size(file) != size) {
+                return inspect(file);
+            }
+        } catch (NoSuchFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+        return new InspectedInstance(readHeader(file), size, sha256);
+    }
+
+    /**
      * Reads the whole file once: header, pixel data completeness (without loading pixels into
      * memory) and the SHA-256 of every byte.
      */

@@ -65,6 +65,30 @@ class DicomReaderTest {
     }
 
     @Test
+    void inspectsAgainOnlyTheHeaderOfAFileReadBeforeWithItsSizeAndDigest() throws Exception {
+        Path file = SyntheticSeries.mr().size(64, 64).instances(1).writeTo(dir, "mr").get(0);
+        InspectedInstance first = reader.inspect(file);
+
+        InspectedInstance again = reader.inspectAgain(file, first.size(), first.sha256());
+
+        assertEquals(first.header().sopInstanceUid(), again.header().sopInstanceUid());
+        assertEquals(first.size(), again.size());
+        assertEquals(first.sha256(), again.sha256());
+    }
+
+    @Test
+    void inspectsAFileCompletelyAgainWhenItsSizeChangedSinceItWasRead() throws Exception {
+        Path file = SyntheticSeries.mr().size(64, 64).instances(1).writeTo(dir, "mr").get(0);
+        InspectedInstance first = reader.inspect(file);
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(bytes, bytes.length - 1000));
+
+        DicomFormatException e = assertThrows(DicomFormatException.class,
+                () -> reader.inspectAgain(file, first.size(), first.sha256()));
+        assertTrue(e.reason().contains("truncated inside the pixel data"), e.reason());
+    }
+
+    @Test
     void refusesAnEmptyFile() throws IOException {
         Path empty = Files.createFile(dir.resolve("empty.dcm"));
         DicomFormatException e = assertThrows(DicomFormatException.class, () -> reader.readHeader(empty));

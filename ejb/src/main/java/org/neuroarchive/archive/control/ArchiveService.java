@@ -230,7 +230,9 @@ public class ArchiveService {
     private Optional<InspectedInstance> inspect(FileTransaction fileTransaction, LogSource source, SourceFile file,
                                                 Tally tally) throws IOException {
         try {
-            return Optional.of(reader.inspect(file.path()));
+            // a file read completely before (a staged file of an individual import): its header only
+            return Optional.of(file.readBefore() == null ? reader.inspect(file.path())
+                    : reader.inspectAgain(file.path(), file.readBefore().size(), file.readBefore().sha256()));
         } catch (DicomFormatException bad) {
             problems.quarantineOnCommit(fileTransaction, source, file.path(), file.originalName(), bad.reason());
             tally.count(InstanceFiler.Result.QUARANTINED);

@@ -106,7 +106,7 @@ public class ImportParser {
             String name = StagingArea.relativeName(files, file);
             try {
                 InspectedInstance instance = reader.inspect(file);
-                buckets.add(name, instance.size(), instance.header());
+                buckets.add(name, instance.size(), instance.sha256(), instance.header());
                 bytes += instance.size();
             } catch (DicomFormatException bad) {
                 unreadable.add(new StagedSeriesWriter.Unreadable(name, Files.size(file), bad.reason()));

@@ -14,6 +14,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.neuroarchive.archive.control.ArchiveOutcome;
 import org.neuroarchive.archive.control.ArchiveService;
+import org.neuroarchive.files.ReadBefore;
 import org.neuroarchive.files.SourceFile;
 import org.neuroarchive.archive.control.FilingInstructions;
 import org.neuroarchive.archive.control.RetrySchedule;
@@ -69,7 +70,8 @@ public class IndividualArchiver {
         ImportRequest request = em.find(ImportRequest.class, series.getImportId());
         List<SourceFile> files = em.createNamedQuery(StagedFile.OF_SERIES, StagedFile.class)
                 .setParameter("seriesId", stagedSeriesId).getResultStream()
-                .map(f -> new SourceFile(staging.file(request.getId(), f.getRelativePath()), logName(request, f.getRelativePath())))
+                .map(f -> new SourceFile(staging.file(request.getId(), f.getRelativePath()), logName(request, f.getRelativePath()),
+                        f.getSha256() == null ? null : new ReadBefore(f.getFileSize(), f.getSha256())))
                 .toList();
         ArchiveOutcome outcome = archive.archive(LogSource.individualImport(request.getId()), files,
                 instructions(request, series).filedFor(actor));

@@ -35,6 +35,7 @@ public final class SeriesBuckets {
         private final SeriesIdentity identity;
         private final List<String> files = new ArrayList<>();
         private final List<Long> sizes = new ArrayList<>();
+        private final List<String> digests = new ArrayList<>();
         private final Set<String> seriesUids = new LinkedHashSet<>();
         private long bytes;
         private String disagreement;
@@ -61,6 +62,11 @@ public final class SeriesBuckets {
         /** The size of each file, in the order of {@link #files()}. */
         public List<Long> sizes() {
             return sizes;
+        }
+
+        /** The SHA-256 of each file, in the order of {@link #files()}. */
+        public List<String> digests() {
+            return digests;
         }
 
         public long bytes() {
@@ -94,12 +100,18 @@ public final class SeriesBuckets {
 
     /** Adds a readable file; {@code relativePath} uses '/' separators below the import's files folder. */
     public Key add(String relativePath, long size, DicomHeader header) {
+        return add(relativePath, size, null, header);
+    }
+
+    /** Adds a file whose whole content was read, with its SHA-256 ({@code null}: not known). */
+    public Key add(String relativePath, long size, String sha256, DicomHeader header) {
         SeriesIdentity identity = identityOf(relativePath, header);
         boolean nonmatch = !"AUTO".equals(modality) && !modality.equals(identity.modality());
         Key key = new Key(nonmatch, subjectKey(identity), studyKey(identity), seriesKey(identity));
         Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(k, identity));
         bucket.files.add(relativePath);
         bucket.sizes.add(size);
+        bucket.digests.add(sha256);
         bucket.bytes += size;
         bucket.seriesUids.add(header.seriesInstanceUid());
         agreementBySeriesUid.computeIfAbsent(header.seriesInstanceUid(), uid -> new SeriesAgreement()).add(header);

@@ -56,7 +56,8 @@ public class StagedSeriesWriter {
             em.persist(series);
             em.flush();
             for (int i = 0; i < bucket.files().size(); i++) {
-                em.persist(StagedFile.inSeries(importId, series.getId(), bucket.files().get(i), bucket.sizes().get(i)));
+                em.persist(StagedFile.inSeries(importId, series.getId(), bucket.files().get(i), bucket.sizes().get(i),
+                        bucket.digests().get(i)));
             }
         }
     }

@@ -36,6 +36,10 @@ public class StagedFile extends Record {
     @Column(length = 1024)
     private String reason;
 
+    /** The SHA-256 of the whole file, computed by the parse that read it completely (null: staged before it was kept). */
+    @Column(length = 64)
+    private String sha256;
+
     protected StagedFile() {
     }
 
@@ -47,8 +51,10 @@ public class StagedFile extends Record {
         this.reason = reason == null ? null : ColumnText.clip(reason, 1024);
     }
 
-    public static StagedFile inSeries(long importId, long seriesId, String relativePath, long fileSize) {
-        return new StagedFile(importId, seriesId, relativePath, fileSize, null);
+    public static StagedFile inSeries(long importId, long seriesId, String relativePath, long fileSize, String sha256) {
+        StagedFile file = new StagedFile(importId, seriesId, relativePath, fileSize, null);
+        file.sha256 = sha256;
+        return file;
     }
 
     public static StagedFile unreadable(long importId, String relativePath, long fileSize, String reason) {
@@ -73,5 +79,9 @@ public class StagedFile extends Record {
 
     public String getReason() {
         return reason;
+    }
+
+    public String getSha256() {
+        return sha256;
     }
 }

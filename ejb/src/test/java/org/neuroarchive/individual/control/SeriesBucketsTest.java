@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.neuroarchive.dicom.DicomHeader;
@@ -129,5 +130,16 @@ class SeriesBucketsTest {
 
         assertEquals(List.of(true, true), buckets.buckets().stream()
                 .map(b -> b.disagreement().orElse("").startsWith("its files disagree on StudyInstanceUID")).toList());
+    }
+
+    @Test
+    void keepsTheDigestOfEachFileBesideItsNameAndSize() {
+        SeriesBuckets buckets = new SeriesBuckets(MatchingCriteria.NIDB_DEFAULTS, null, "auto");
+        buckets.add("a/1", 10, "a".repeat(64), header("P1", "N", "MR", "1.1", "7", "1015", "1.1.1", 1, "1016"));
+        buckets.add("a/2", 20, header("P1", "N", "MR", "1.1", "7", "1015", "1.1.2", 1, "1017"));
+
+        SeriesBuckets.Bucket bucket = buckets.buckets().iterator().next();
+        assertEquals(List.of("a/1", "a/2"), bucket.files());
+        assertEquals(Arrays.asList("a".repeat(64), null), bucket.digests());
     }
 }

@@ -25,6 +25,7 @@ import org.neuroarchive.dicom.DicomHeader;
 import org.neuroarchive.dicom.DicomReader;
 import org.neuroarchive.dicom.InspectedInstance;
 import org.neuroarchive.importlog.control.ImportLog;
+import org.neuroarchive.importlog.control.ImportLogRows;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
 import org.neuroarchive.importlog.entity.LogSource;
 import org.neuroarchive.matching.entity.MatchingCriteria;
@@ -114,7 +115,9 @@ public class ArchiveService {
                 return tally.outcome(null, null, disagreement.get()); // held: nothing is filed
             }
             Map<String, Instance> archived = filer.archivedAmong(readable.stream().map(Readable::sopUid).toList());
-            Newcomers newcomers = newcomers(fileTransaction, source, readable, archived, tally);
+            ImportLogRows log = new ImportLogRows();
+            Newcomers newcomers = newcomers(fileTransaction, source, readable, archived, tally, log);
+            importLog.recordAll(log);
             if (newcomers.fresh().isEmpty()) {
                 return tally.outcome(null, null, null);
             }
@@ -142,11 +145,11 @@ public class ArchiveService {
     }
 
     private Newcomers newcomers(FileTransaction fileTransaction, LogSource source, List<Readable> readable,
-                                Map<String, Instance> archived, Tally tally) throws IOException {
+                                Map<String, Instance> archived, Tally tally, ImportLogRows log) throws IOException {
         Newcomers newcomers = new Newcomers(new ArrayList<>(), new ArrayList<>(), new HashSet<>());
         for (Readable r : readable) {
             if (archived.containsKey(r.sopUid())) {
-                tally.count(filer.fileKnown(fileTransaction, source, r.file(), r.inspected(), archived.get(r.sopUid())));
+                tally.count(filer.fileKnown(fileTransaction, source, r.file(), r.inspected(), archived.get(r.sopUid()), log));
             } else if (newcomers.freshUids().add(r.sopUid())) {
                 newcomers.fresh().add(r);
             } else {
@@ -165,20 +168,22 @@ public class ArchiveService {
         // archived meanwhile by a transaction that held the lock before us
         archived.putAll(filer.archivedAmong(newcomers.freshUids()));
         List<Path> placed = new ArrayList<>();
+        ImportLogRows log = new ImportLogRows();
         for (Readable r : newcomers.fresh()) {
             Instance known = archived.get(r.sopUid());
             if (known != null) {
-                tally.count(filer.fileKnown(fileTransaction, source, r.file(), r.inspected(), known));
+                tally.count(filer.fileKnown(fileTransaction, source, r.file(), r.inspected(), known, log));
                 continue;
             }
-            Instance instance = filer.fileNew(fileTransaction, source, placement, r.file(), r.inspected());
+            Instance instance = filer.fileNew(fileTransaction, source, placement, r.file(), r.inspected(), log);
             archived.put(r.sopUid(), instance);
             placed.add(Path.of(instance.getFilePath()));
             tally.count(InstanceFiler.Result.ARCHIVED);
         }
         for (Readable r : newcomers.repeats()) {
-            tally.count(filer.fileKnown(fileTransaction, source, r.file(), r.inspected(), archived.get(r.sopUid())));
+            tally.count(filer.fileKnown(fileTransaction, source, r.file(), r.inspected(), archived.get(r.sopUid()), log));
         }
+        importLog.recordAll(log); // a row per file, before the series' own row
         updateSeries(series, identity, newcomers.fresh().get(0).inspected().header());
         afterCommit(fileTransaction, placement, placed);
         ArchiveOutcome outcome = tally.outcome(series.getId(), placement, null);

@@ -20,7 +20,7 @@ import org.neuroarchive.config.ImportSettings;
 import org.neuroarchive.config.StorageLocations;
 import org.neuroarchive.dicom.InspectedInstance;
 import org.neuroarchive.dicom.SameContent;
-import org.neuroarchive.importlog.control.ImportLog;
+import org.neuroarchive.importlog.control.ImportLogRows;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
 import org.neuroarchive.importlog.entity.LogSource;
 import org.neuroarchive.matching.control.Placement;
@@ -31,7 +31,8 @@ import org.neuroarchive.files.FileTransaction;
  * Files one instance into its series: its SOPInstanceUID decides whether it is new; a known one is an
  * identical copy, the same object in another encoding (both: nothing changes) or a conflicting object
  * (see {@link KnownInstance}), which the {@link ConflictPolicy} settles without losing either object.
- * The import log says which of the three it was.
+ * The import log says which of the three it was: its rows are gathered in the caller's
+ * {@link ImportLogRows}, which the caller records.
  */
 @Stateless
 @RolesAllowed({Roles.SYSTEM, Roles.USER})
@@ -52,9 +53,6 @@ public class InstanceFiler {
     ProblemStore problems;
 
     @Inject
-    ImportLog importLog;
-
-    @Inject
     ImportSettings settings;
 
     private final SameContent sameContent = new SameContent();
@@ -64,12 +62,10 @@ public class InstanceFiler {
     }
 
     /** Outside a container (tests): {@code em} is the persistence context of the caller's transaction. */
-    InstanceFiler(EntityManager em, StorageLocations locations, ProblemStore problems, ImportLog importLog,
-                  ImportSettings settings) {
+    InstanceFiler(EntityManager em, StorageLocations locations, ProblemStore problems, ImportSettings settings) {
         this.em = em;
         this.locations = locations;
         this.problems = problems;
-        this.importLog = importLog;
         this.settings = settings;
     }
 
@@ -94,13 +90,13 @@ public class InstanceFiler {
      * placement, so known instances never create subjects or series.
      */
     public Result fileKnown(FileTransaction files, LogSource source, SourceFile claimed, InspectedInstance inspected,
-                            Instance archived) throws IOException {
-        return duplicate(files, source, claimed, inspected, archived);
+                            Instance archived, ImportLogRows log) throws IOException {
+        return duplicate(files, source, claimed, inspected, archived, log);
     }
 
     /** Archives a new instance into {@code placement}; the caller has made sure its SOPInstanceUID is new. */
     public Instance fileNew(FileTransaction files, LogSource source, Placement placement, SourceFile claimed,
-                            InspectedInstance inspected) throws IOException {
+                            InspectedInstance inspected, ImportLogRows log) throws IOException {
         String sopUid = inspected.header().sopInstanceUid();
         String subjectUid = placement.subject().getUid();
         int studyNum = placement.study().getStudyNum();
@@ -112,7 +108,7 @@ public class InstanceFiler {
                 inspected.header().acquisition().slicePosition());
         em.persist(instance);
         files.deleteOnCommit(claimed.path());
-        importLog.record(new ImportLogEntry(source, ImportLogEntry.Outcome.ARCHIVED, claimed.originalName(),
+        log.add(new ImportLogEntry(source, ImportLogEntry.Outcome.ARCHIVED, claimed.originalName(),
                 "archived as " + relative).about(subjectUid, studyNum, seriesNum).inProject(placement.project().getId()));
         return instance;
     }
@@ -122,13 +118,13 @@ public class InstanceFiler {
     }
 
     private Result duplicate(FileTransaction files, LogSource source, SourceFile claimed, InspectedInstance inspected,
-                             Instance archived) throws IOException {
+                             Instance archived, ImportLogRows log) throws IOException {
         Path archivedFile = locations.archive().resolve(archived.getFilePath());
         KnownInstance known = KnownInstance.of(sameContent, archivedFile, archived.getSha256(), claimed.path(),
                 inspected.sha256());
         if (known.kind() != KnownInstance.Kind.CONFLICT) {
             files.deleteOnCommit(claimed.path());
-            importLog.record(new ImportLogEntry(source, ImportLogEntry.Outcome.DUPLICATE, claimed.originalName(),
+            log.add(new ImportLogEntry(source, ImportLogEntry.Outcome.DUPLICATE, claimed.originalName(),
                     known.detail() + ": a copy of the archived instance " + archived.getFilePath() + "; nothing changed")
                     .inProject(projectOf(archived)));
             return Result.DUPLICATE;
@@ -139,7 +135,7 @@ public class InstanceFiler {
                             + "SOPInstanceUID " + archived.getSopInstanceUid() + " (" + known.detail() + ")");
             archived.replaceContent(inspected.size(), inspected.sha256());
             files.replaceOnCommit(claimed.path(), archivedFile);
-            importLog.record(new ImportLogEntry(source, ImportLogEntry.Outcome.ARCHIVED, claimed.originalName(),
+            log.add(new ImportLogEntry(source, ImportLogEntry.Outcome.ARCHIVED, claimed.originalName(),
                     "conflict: replaced the archived instance " + archived.getFilePath()
                             + " (its previous content is in problemdir); " + known.detail())
                     .inProject(projectOf(archived)));

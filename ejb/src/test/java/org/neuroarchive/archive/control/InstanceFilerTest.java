@@ -24,6 +24,7 @@ import org.neuroarchive.config.StorageLocations;
 import org.neuroarchive.dicom.DicomReader;
 import org.neuroarchive.dicom.InspectedInstance;
 import org.neuroarchive.importlog.control.ImportLog;
+import org.neuroarchive.importlog.control.ImportLogRows;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
 import org.neuroarchive.importlog.entity.LogSource;
 import org.neuroarchive.matching.control.Placement;
@@ -86,9 +87,12 @@ class InstanceFilerTest {
         });
     }
 
+    private static ImportLog importLog(TestTransaction tx) {
+        return new ImportLog(tx.em(), new Callers(tx.systemSession(), tx.em(), new CallerMemo()));
+    }
+
     private static InstanceFiler filer(TestTransaction tx, StorageLocations locations, ConflictPolicy policy) {
-        ImportLog log = new ImportLog(tx.em(), new Callers(tx.systemSession(), tx.em(), new CallerMemo()));
-        return new InstanceFiler(tx.em(), locations, new ProblemStore(tx.em(), locations, tx, log), log,
+        return new InstanceFiler(tx.em(), locations, new ProblemStore(tx.em(), locations, tx, importLog(tx)),
                 ImportSettings.defaultsWith(policy));
     }
 
@@ -116,9 +120,13 @@ class InstanceFilerTest {
     /** Archives {@code file} as a new instance; answers its instance id. */
     private long archiveNew(Path file) throws Exception {
         InspectedInstance inspected = inspect(file);
-        return DB.inTransaction(tx -> filer(tx, locations, ConflictPolicy.QUARANTINE_NEWCOMER)
-                .fileNew(FileTransaction.current(tx), LogSource.NONE, placement(tx.em()),
-                        new SourceFile(file, file.getFileName().toString()), inspected)).getId();
+        return DB.inTransaction(tx -> {
+            ImportLogRows rows = new ImportLogRows();
+            Instance filed = filer(tx, locations, ConflictPolicy.QUARANTINE_NEWCOMER).fileNew(FileTransaction.current(tx),
+                    LogSource.NONE, placement(tx.em()), new SourceFile(file, file.getFileName().toString()), inspected, rows);
+            importLog(tx).recordAll(rows);
+            return filed;
+        }).getId();
     }
 
     /** Files {@code file}, whose SOPInstanceUID is archived, under {@code policy}. */
@@ -128,8 +136,11 @@ class InstanceFilerTest {
             InstanceFiler filer = filer(tx, locations, policy);
             Instance archived = filer.archivedAmong(List.of(inspected.header().sopInstanceUid()))
                     .get(inspected.header().sopInstanceUid());
-            return filer.fileKnown(FileTransaction.current(tx), LogSource.NONE,
-                    new SourceFile(file, file.getFileName().toString()), inspected, archived);
+            ImportLogRows rows = new ImportLogRows();
+            InstanceFiler.Result result = filer.fileKnown(FileTransaction.current(tx), LogSource.NONE,
+                    new SourceFile(file, file.getFileName().toString()), inspected, archived, rows);
+            importLog(tx).recordAll(rows);
+            return result;
         });
     }
 
@@ -173,7 +184,7 @@ class InstanceFilerTest {
         InspectedInstance inspected = inspect(file);
         assertThrows(IllegalStateException.class, () -> DB.run(tx -> {
             filer(tx, locations, ConflictPolicy.QUARANTINE_NEWCOMER).fileNew(FileTransaction.current(tx), LogSource.NONE,
-                    placement(tx.em()), new SourceFile(file, "rolled-back.dcm"), inspected);
+                    placement(tx.em()), new SourceFile(file, "rolled-back.dcm"), inspected, new ImportLogRows());
             tx.em().flush();
             throw new IllegalStateException("the archive transaction fails after filing");
         }));

@@ -25,8 +25,8 @@ import org.neuroarchive.importing.control.ScanTrigger;
  * before the peer is answered. A batch is handed to the global import by one rename, when the
  * association ends, when it is full or old enough ({@code neuroarchive.dicom.batch-objects},
  * {@code neuroarchive.dicom.batch-seconds}), and a scan is asked for then: the import takes the batch at
- * once, without waiting for it to settle, and archives each series of it in one transaction rather than
- * one or two objects at a time. Only regular files inside the receiving folder are ever moved, and only
+ * once, without waiting for it to settle, and archives the objects of a series found in one scan in one
+ * transaction rather than one or two objects at a time. Only regular files inside the receiving folder are ever moved, and only
  * into the received folder. Associations and refusals go to the {@link ReceiverStatus} counters and the
  * {@link ReceiverAudit}.
  */
@@ -108,9 +108,10 @@ public class ReceivedObjects implements StorageListener.Sink {
 
     @Override
     public void associationEnded(AssociationInfo association, boolean released, int objectsStored, String problem) {
+        boolean handedOver = batches.end(association.number()); // first: nothing below may keep the batch back
         status.associationEnded();
         audit.association(association, released, objectsStored, problem);
-        if (batches.end(association.number())) {
+        if (handedOver) {
             scans.scanSoon();
         }
     }

@@ -11,7 +11,8 @@ import org.neuroarchive.dicom.ReceiverLimits;
 /**
  * The DICOM receiver (C-STORE SCP), env {@code NEUROARCHIVE_DICOM_*}: port (11112 by default; 104 is
  * the standard port in production), AE title, the address it listens on (loopback by default), the
- * peers allowed to store, its limits, and optional DICOM TLS. Each value is read once, at start-up, by
+ * peers allowed to store, its limits, optional DICOM TLS, and how received objects are batched for the
+ * import. Each value is read once, at start-up, by
  * the rule of {@link SettingReader}; what depends on the machine or the DICOM syntax (the peers list,
  * the AE title, readable key stores, a free port) is checked when the receiver starts
  * ({@code org.neuroarchive.receiver.control.ReceiverConfiguration}), and stops only the receiver.
@@ -60,6 +61,12 @@ public class ReceiverSettings {
 
     boolean tlsRequired;
 
+    /** Received objects handed to the import together at most (a batch of one association). */
+    int batchObjects = 1000;
+
+    /** A batch is handed to the import at the latest this long after its first object. */
+    int batchSeconds = 2;
+
     /** For CDI; the defaults (tests). */
     public ReceiverSettings() {
     }
@@ -105,6 +112,8 @@ public class ReceiverSettings {
         tlsTruststorePassword = settings.exact(dicom + "tls.truststore-password");
         tlsPort = settings.wholeNumber(dicom + "tls.port", 2762, 0, 65535);
         tlsRequired = settings.flag(dicom + "tls.required", false);
+        batchObjects = settings.wholeNumber(dicom + "batch-objects", 1000, 1, 100_000);
+        batchSeconds = settings.wholeNumber(dicom + "batch-seconds", 2, 1, 3600);
     }
 
     public boolean enabled() {
@@ -178,5 +187,15 @@ public class ReceiverSettings {
 
     public boolean tlsRequired() {
         return tlsRequired;
+    }
+
+    /** How many objects of one association the import gets in one batch at most. */
+    public int batchObjects() {
+        return batchObjects;
+    }
+
+    /** How long after its first object a batch is handed to the import at the latest. */
+    public int batchSeconds() {
+        return batchSeconds;
     }
 }

@@ -16,15 +16,17 @@ import java.util.Map;
  * hidden names and {@code *.part} files (a receiver still writing), taking only settled files — older
  * than the settle time and with the size they had at the previous scan — and at most {@code limit}.
  * Files below {@code completeDir} (where the DICOM receiver renames objects it has completely
- * received) are taken at once. {@code sizes} remembers the sizes seen; it is updated by the walk.
+ * received: a batch becomes visible complete, by one rename of its hidden folder) are taken at once.
+ * {@code sizes} remembers the sizes seen outside {@code completeDir}; it is updated by the walk.
  */
 public final class IncomingFiles {
 
     /**
-     * Files ready to import; how many were seen but left (too recent, still growing, or not seen
-     * before); and of those, how many are old enough and only need a second look.
+     * Files ready to import and their bytes in all (as the walk saw them); how many were seen but left
+     * (too recent, still growing, or not seen before); and of those, how many are old enough and only
+     * need a second look.
      */
-    public record Found(List<Path> ready, int notSettled, int firstSeen) {
+    public record Found(List<Path> ready, long readyBytes, int notSettled, int firstSeen) {
     }
 
     private IncomingFiles() {
@@ -34,7 +36,7 @@ public final class IncomingFiles {
             throws IOException {
         Walk walk = new Walk(incoming, completeDir, settledBefore, limit, sizes);
         Files.walkFileTree(incoming, walk);
-        return new Found(walk.ready, walk.notSettled, walk.firstSeen);
+        return new Found(walk.ready, walk.readyBytes, walk.notSettled, walk.firstSeen);
     }
 
     /** One walk of incomingdir: the files ready to claim, and those still being written. */
@@ -45,6 +47,7 @@ public final class IncomingFiles {
         private final int limit;
         private final Map<Path, Long> sizes;
         private final List<Path> ready = new ArrayList<>();
+        private long readyBytes;
         private int notSettled;
         private int firstSeen;
 
@@ -78,6 +81,7 @@ public final class IncomingFiles {
                 }
             }
             ready.add(file);
+            readyBytes += attrs.size();
             return ready.size() >= limit ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
         }
 

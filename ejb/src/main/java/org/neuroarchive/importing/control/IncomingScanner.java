@@ -129,12 +129,10 @@ public class IncomingScanner {
         // one grouper per project a DICOM peer's files go to (null: the import's rules), see ReceivedFolders
         Map<String, SeriesGrouper> groupers = new HashMap<>();
         int quarantined = 0;
-        long bytes = 0;
         for (Path file : found.ready()) {
             Path relative = incoming.relativize(file);
             String name = relative.toString();
             try {
-                bytes += sizesSeen.getOrDefault(file, 0L);
                 DicomHeader header = reader.readHeader(file);
                 groupers.computeIfAbsent(ReceivedFolders.costcenter(relative), project -> new SeriesGrouper()).add(file, header);
             } catch (DicomFormatException bad) {
@@ -155,7 +153,7 @@ public class IncomingScanner {
         found.ready().forEach(sizesSeen::remove);
         IncomingFiles.removeEmptyDirectories(incoming, settledBefore);
         ScanSummary summary = new ScanSummary(true, found.ready().size(), found.notSettled(), found.firstSeen(),
-                quarantined, queued, grouped, bytes, System.currentTimeMillis() - start);
+                quarantined, queued, grouped, found.readyBytes(), System.currentTimeMillis() - start);
         scanLog.finish(scanId, summary);
         LOG.info(summary::describe);
         return summary;

@@ -7,6 +7,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -30,6 +33,7 @@ import org.neuroarchive.receiver.control.ReceiverStatus;
 /**
  * The DICOM receiver starts and stops with the application: a C-STORE SCP feeding incomingdir (see
  * {@link ReceivedObjects}), for the peers and within the limits of its {@link ReceiverConfiguration}.
+ * Every second it hands the batches of received objects that are old enough to the import.
  * A port already in use or a configuration that cannot work leaves it in state {@code failed} with a
  * clear log line; the rest of the application runs on.
  */
@@ -65,6 +69,8 @@ public class DicomReceiver {
 
     @PostConstruct
     void start() {
+        // batches of acknowledged objects that a stop or crash left hidden: to the import, listening or not
+        objects.recoverBatches();
         if (!settings.enabled()) {
             status.moveTo(ReceiverStatus.State.DISABLED, "disabled by neuroarchive.dicom.enabled=false", settings.aet(),
                     settings.bindAddress(), settings.port());
@@ -117,6 +123,15 @@ public class DicomReceiver {
             } catch (RuntimeException e) {
                 LOG.warning(() -> "could not check the project of DICOM peer " + peer.text() + ": " + e);
             }
+        }
+    }
+
+    /** Hands over the received batches that are old enough, so that an idle open association keeps none back. */
+    @Schedule(hour = "*", minute = "*", second = "*", persistent = false, info = "received batches")
+    @Lock(LockType.READ)
+    void releaseDueBatches() {
+        if (listener != null) {
+            objects.releaseDueBatches();
         }
     }
 

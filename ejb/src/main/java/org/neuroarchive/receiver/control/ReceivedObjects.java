@@ -1,16 +1,15 @@
 package org.neuroarchive.receiver.control;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
+import java.time.Duration;
 import java.util.logging.Logger;
-import org.neuroarchive.files.AtomicFiles;
+import org.neuroarchive.config.ReceiverSettings;
 import org.neuroarchive.config.StorageLocations;
 import org.neuroarchive.dicom.AssociationInfo;
 import org.neuroarchive.dicom.DicomPeer;
@@ -22,19 +21,25 @@ import org.neuroarchive.importing.control.ScanTrigger;
 /**
  * Takes each object the DICOM receiver completed and renames it into the peer's folder of
  * {@code incomingdir/received/} (named by the configured peer entry, see {@link ReceivedFolders}; the
- * file name is a fresh UUID), where the global import takes it without waiting for it to settle; asks
- * for a scan at most once a second while objects arrive and once more when an association ends. Only
- * regular files inside the receiving folder are ever moved, and only into the received folder.
- * Associations and refusals go to the {@link ReceiverStatus} counters and the {@link ReceiverAudit}.
+ * file name is a fresh UUID), inside a hidden batch folder of its association ({@link ReceivedBatches}),
+ * before the peer is answered. A batch is handed to the global import by one rename, when the
+ * association ends, when it is full or old enough ({@code neuroarchive.dicom.batch-objects},
+ * {@code neuroarchive.dicom.batch-seconds}), and a scan is asked for then: the import takes the batch at
+ * once, without waiting for it to settle, and archives the objects of a series found in one scan in one
+ * transaction rather than one or two objects at a time. Only regular files inside the receiving folder are ever moved, and only
+ * into the received folder. Associations and refusals go to the {@link ReceiverStatus} counters and the
+ * {@link ReceiverAudit}.
  */
 @ApplicationScoped
 public class ReceivedObjects implements StorageListener.Sink {
 
     private static final Logger LOG = Logger.getLogger("org.neuroarchive.receiver");
-    private static final long SCAN_EVERY_MILLIS = 1000;
 
     @Inject
     StorageLocations locations;
+
+    @Inject
+    ReceiverSettings settings;
 
     @Inject
     ReceiverStatus status;
@@ -45,17 +50,23 @@ public class ReceivedObjects implements StorageListener.Sink {
     @Inject
     ScanTrigger scans;
 
-    private final AtomicLong lastScanRequest = new AtomicLong();
+    private ReceivedBatches batches;
+
+    @PostConstruct
+    void init() {
+        batches = new ReceivedBatches(settings.batchObjects(), Duration.ofSeconds(settings.batchSeconds()));
+    }
 
     @Override
     public void received(Path file, AssociationInfo association, String transferSyntaxUid) throws IOException {
+        boolean released;
         try {
             Path source = inside(locations.receiving(), file);
             if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
                 throw new IOException("not a regular file: " + source.getFileName());
             }
             long size = Files.size(source);
-            moveIntoIncoming(source, folder(association.peer()));
+            released = batches.add(association.number(), folder(association.peer()), source);
             status.received(size);
         } catch (IOException | RuntimeException e) {
             status.failed();
@@ -63,10 +74,30 @@ public class ReceivedObjects implements StorageListener.Sink {
                     + " could not be put into incomingdir: " + e);
             throw e;
         }
-        long now = System.currentTimeMillis();
-        long last = lastScanRequest.get();
-        if (now - last >= SCAN_EVERY_MILLIS && lastScanRequest.compareAndSet(last, now)) {
+        if (released) {
             scans.scanSoon();
+        }
+    }
+
+    /** Hands over the batches whose first object is old enough (called periodically, so an idle association keeps none). */
+    public void releaseDueBatches() {
+        if (batches.releaseDue() > 0) {
+            scans.scanSoon();
+        }
+    }
+
+    /**
+     * At start-up, before the receiver listens: hands over the batches a stop or crash left hidden (every
+     * object in them was acknowledged); the import's next scan takes them.
+     */
+    public void recoverBatches() {
+        try {
+            int released = ReceivedBatches.recover(locations.received());
+            if (released > 0) {
+                LOG.info(() -> released + " batches of received objects left by the previous run were handed to the import");
+            }
+        } catch (IOException e) {
+            LOG.warning(() -> "could not hand over the batches of received objects left by the previous run: " + e);
         }
     }
 
@@ -77,9 +108,12 @@ public class ReceivedObjects implements StorageListener.Sink {
 
     @Override
     public void associationEnded(AssociationInfo association, boolean released, int objectsStored, String problem) {
+        boolean handedOver = batches.end(association.number()); // first: nothing below may keep the batch back
         status.associationEnded();
         audit.association(association, released, objectsStored, problem);
-        scans.scanSoon();
+        if (handedOver) {
+            scans.scanSoon();
+        }
     }
 
     @Override
@@ -106,20 +140,5 @@ public class ReceivedObjects implements StorageListener.Sink {
             throw new IOException("refused to move a file outside " + base + ": " + path.getFileName());
         }
         return path;
-    }
-
-    private void moveIntoIncoming(Path file, Path dir) throws IOException {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                // a name of our own: never overwrites, and nothing a peer sent is in it
-                AtomicFiles.moveUnder(file, dir, UUID.randomUUID() + ".dcm");
-                return;
-            } catch (NoSuchFileException folderRemoved) {
-                if (attempt >= 3 || !Files.exists(file)) {
-                    throw folderRemoved;
-                }
-                // the scanner removed the empty folder just now: create it again
-            }
-        }
     }
 }

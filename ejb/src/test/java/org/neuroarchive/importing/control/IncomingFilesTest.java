@@ -55,19 +55,22 @@ class IncomingFilesTest {
         Set<String> names = found.ready().stream().map(p -> incoming.relativize(p).toString()).collect(Collectors.toSet());
         assertEquals(Set.of("a.dcm", "x/y/z/b.dcm"), names);
         assertEquals(1, found.notSettled());
+        assertEquals("a.dcm".length() + "x/y/z/b.dcm".length(), found.readyBytes(), "each file holds its own name");
     }
 
     @Test
     void filesTheReceiverCompletedAreTakenAtOnce() throws IOException {
-        Path received = file("received/STORESCU/1.2.3.dcm", Instant.now());
+        Path received = file("received/STORESCU/batch-1/1.2.3.dcm", Instant.now());
         file("copied.dcm", Instant.now());
         file("received/.partial", Instant.now());
+        file("received/STORESCU/.batch-2/4.5.6.dcm", Instant.now());
 
         IncomingFiles.Found found = IncomingFiles.find(incoming, incoming.resolve("received"), Instant.now().minusSeconds(10),
                 100, new HashMap<>());
 
         assertEquals(List.of(received), found.ready(), "complete by construction: no settle time, no second look");
-        assertEquals(1, found.notSettled(), "a copied file still waits");
+        assertEquals("received/STORESCU/batch-1/1.2.3.dcm".length(), found.readyBytes(), "its size, for the scan log");
+        assertEquals(1, found.notSettled(), "a copied file still waits; a batch still hidden is not seen");
     }
 
     @Test

@@ -16,9 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroarchive.config.ReceiverSettings;
 import org.neuroarchive.config.StorageLocations;
+import org.neuroarchive.receiver.control.ReceivedObjectsFixture;
 import org.neuroarchive.receiver.control.ReceiverStatus;
 
-/** The receiver's life cycle: listening, a port already in use (visible state, no exception), stopped. */
+/**
+ * The receiver's life cycle: listening (after clearing partial objects and handing over batches a crash
+ * left hidden), a port already in use (visible state, no exception), stopped.
+ */
 class DicomReceiverTest {
 
     @TempDir
@@ -35,6 +39,7 @@ class DicomReceiverTest {
         receiver.settings = ReceiverSettings.of(settings);
         receiver.locations = StorageLocations.under(dir);
         receiver.status = status;
+        receiver.objects = ReceivedObjectsFixture.wired(receiver.locations, receiver.settings, status);
         receiver.threads = new ManagedThreadFactory() {
             @Override
             public Thread newThread(Runnable runnable) {
@@ -90,6 +95,8 @@ class DicomReceiverTest {
     void listensUntilStoppedAndClearsPartialObjectsLeftByACrash() throws Exception {
         Path leftover = Files.createDirectories(dir.resolve("incoming.receiving/association-7")).resolve("partial");
         Files.writeString(leftover, "half an object");
+        Path batch = Files.createDirectories(dir.resolve("incoming/received/CT1/.batch-0f0e0d0c-0000-4000-8000-000000000001"));
+        Files.writeString(batch.resolve("0f0e0d0c-0000-4000-8000-000000000002.dcm"), "acknowledged before the crash");
         int port = 0;
         DicomReceiver receiver = null;
         for (int attempt = 0; attempt < 5 && !"listening".equals(status.view().state()); attempt++) {
@@ -101,6 +108,9 @@ class DicomReceiverTest {
         }
         assertEquals("listening", status.view().state(), status.view().message());
         assertTrue(!Files.exists(leftover), "a partial object from before the restart is removed");
+        assertEquals("acknowledged before the crash", Files.readString(dir.resolve(
+                "incoming/received/CT1/batch-0f0e0d0c-0000-4000-8000-000000000001/0f0e0d0c-0000-4000-8000-000000000002.dcm")),
+                "a complete batch from before the restart is handed to the import");
         receiver.stop();
         assertEquals("stopped", status.view().state());
         // nothing listens any more (binding the port again could collide with an unrelated outgoing

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -17,17 +18,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroarchive.audit.control.AuditTrail;
 import org.neuroarchive.audit.entity.AuditEvent;
+import org.neuroarchive.config.ReceiverSettings;
 import org.neuroarchive.config.StorageLocations;
 import org.neuroarchive.dicom.AssociationInfo;
 import org.neuroarchive.dicom.DicomPeer;
 import org.neuroarchive.dicom.DicomPeers;
 import org.neuroarchive.dicom.Refusal;
+import org.neuroarchive.importing.control.ReceivedFolders;
 import org.neuroarchive.importing.control.ScanTrigger;
 
 /**
- * Where received objects go: renamed into incomingdir/received/<peer entry's folder>/ under names of our
- * own, never overwritten, never moved from or to anywhere else; audit rows and counters of associations
- * and refusals.
+ * Where received objects go: renamed into a batch folder of their association in
+ * incomingdir/received/<peer entry's folder>/ under names of our own, never overwritten, never moved from
+ * or to anywhere else, hidden from the import until the batch is full or its association ends; audit
+ * rows and counters of associations and refusals.
  */
 class ReceivedObjectsTest {
 
@@ -43,6 +47,8 @@ class ReceivedObjectsTest {
     void wire() throws Exception {
         locations = StorageLocations.under(dir);
         objects.locations = locations;
+        objects.settings = ReceiverSettings.of(Map.of("neuroarchive.dicom.batch-objects", "3"));
+        objects.init();
         objects.status = new ReceiverStatus();
         objects.scans = new ScanTrigger() {
             @Override
@@ -75,28 +81,76 @@ class ReceivedObjectsTest {
         }
     }
 
+    /** The regular files below {@code folder}, hidden batches included, relative to it. */
+    private static List<String> filesBelow(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile).map(f -> folder.relativize(f).toString()).sorted().toList();
+        }
+    }
+
     @Test
-    void aCompleteObjectIsRenamedIntoItsPeersFolderUnderANameOfOurOwn() throws Exception {
+    void completeObjectsWaitInAHiddenBatchOfTheirAssociationUntilItEnds() throws Exception {
         AssociationInfo scanner = association("SCANNER1@127.0.0.1", "SCANNER1");
         objects.received(arrived("object-1.dcm", "first"), scanner, "1.2.840.10008.1.2.1");
         objects.received(arrived("object-2.dcm", "second"), scanner, "1.2.840.10008.1.2.1");
 
-        List<Path> files = filesIn(locations.received().resolve("SCANNER1"));
+        Path peer = locations.received().resolve("SCANNER1");
+        List<String> files = filesBelow(peer);
         assertEquals(2, files.size(), "never overwritten");
-        assertTrue(files.stream().allMatch(f -> f.getFileName().toString().matches("[0-9a-f-]{36}\\.dcm")), files.toString());
+        String batch = "\\.batch-[0-9a-f-]{36}/[0-9a-f-]{36}\\.dcm";
+        assertTrue(files.stream().allMatch(f -> f.matches(batch)), files.toString());
+        assertEquals(1, filesIn(peer).size(), "one batch");
         assertEquals(2, objects.status.view().objectsReceived());
-        assertEquals(1, scans.get(), "at most one scan a second while objects arrive");
+        assertEquals(0, scans.get(), "the import does not see the batch yet");
+        assertTrue(filesIn(locations.receiving().resolve("association-7")).isEmpty(), "moved, not copied");
+
         objects.associationEnded(scanner, true, 2, null);
-        assertEquals(2, scans.get(), "and one when the association ends");
+        assertEquals(1, scans.get(), "one scan when the association ends");
+        List<String> released = filesBelow(peer);
+        assertTrue(released.stream().allMatch(f -> f.matches("batch-[0-9a-f-]{36}/[0-9a-f-]{36}\\.dcm")), released.toString());
+        assertEquals(2, released.size());
+    }
+
+    @Test
+    void aFullBatchIsHandedOverAtOnceAndTheNextObjectsStartAnother() throws Exception {
+        AssociationInfo scanner = association("SCANNER1@127.0.0.1", "SCANNER1");
+        for (int i = 1; i <= 4; i++) {
+            objects.received(arrived("object-" + i + ".dcm", "object " + i), scanner, "1.2.840.10008.1.2.1");
+        }
+        assertEquals(1, scans.get(), "a batch of 3 (neuroarchive.dicom.batch-objects) was released");
+        List<String> names = filesIn(locations.received().resolve("SCANNER1")).stream()
+                .map(p -> p.getFileName().toString().replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "ID"))
+                .toList();
+        assertEquals(List.of(".batch-ID", "batch-ID").stream().sorted().toList(), names.stream().sorted().toList());
+        objects.associationEnded(scanner, false, 4, "aborted");
+        assertEquals(2, scans.get(), "an aborted association's complete objects are handed over too");
+        assertEquals(4, filesBelow(locations.received()).stream().filter(f -> !f.contains("/.batch-")).count());
+    }
+
+    @Test
+    void anAssociationWithoutObjectsAsksForNoScan() {
+        AssociationInfo scanner = association("SCANNER1@127.0.0.1", "SCANNER1");
+        objects.associationOpened(scanner);
+        objects.associationEnded(scanner, true, 0, null);
+        assertEquals(0, scans.get());
+        assertFalse(Files.exists(locations.received()));
     }
 
     @Test
     void theFolderComesFromThePeerEntryNotFromWhatThePeerSent() throws Exception {
-        objects.received(arrived("object-1.dcm", "a"), association("*@127.0.0.0/8", "../../ETC"), "1.2.840.10008.1.2");
-        objects.received(arrived("object-2.dcm", "b"), association("MR 3/x@127.0.0.1=888888", "MR 3/x"), "1.2.840.10008.1.2");
-        assertEquals(1, filesIn(locations.received().resolve("any-ae")).size());
-        assertEquals(1, filesIn(locations.received().resolve("MR_3_x=888888")).size(), "the project's folder");
+        AssociationInfo any = association("*@127.0.0.0/8", "../../ETC");
+        AssociationInfo project = new AssociationInfo(8, "127.0.0.1", "MR 3/x", "NEUROARCHIVE",
+                DicomPeers.parse("MR 3/x@127.0.0.1=888888").list().get(0), false);
+        objects.received(arrived("object-1.dcm", "a"), any, "1.2.840.10008.1.2");
+        objects.received(arrived("object-2.dcm", "b"), project, "1.2.840.10008.1.2");
+        objects.associationEnded(any, true, 1, null);
+        objects.associationEnded(project, true, 1, null);
+        assertEquals(1, filesBelow(locations.received().resolve("any-ae")).size());
+        assertEquals(1, filesBelow(locations.received().resolve("MR_3_x=888888")).size(), "the project's folder");
         assertEquals(2, filesIn(locations.received()).size(), "nothing else below received");
+        assertEquals("888888", ReceivedFolders.costcenter(locations.incoming().relativize(
+                locations.received().resolve("MR_3_x=888888").resolve(filesBelow(locations.received().resolve("MR_3_x=888888")).get(0)))),
+                "a released batch is still filed into the peer's project");
     }
 
     @Test

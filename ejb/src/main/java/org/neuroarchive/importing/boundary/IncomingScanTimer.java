@@ -17,7 +17,8 @@ import org.neuroarchive.importing.control.IncomingScanner;
 /**
  * The global import's clock. The schedule ticks every second; a scan starts when the configured
  * interval ({@code neuroarchive.import.scan-interval-seconds}, default 10) has passed since the last
- * one started, so the interval is configuration, not code.
+ * one started, so the interval is configuration, not code; or earlier, when a file the last scan left
+ * because it was too recent has been unchanged for the settle time since (see {@link #due}).
  */
 @Singleton
 @Startup
@@ -43,8 +44,23 @@ public class IncomingScanTimer {
         }
         long now = System.currentTimeMillis();
         long last = lastScanStart.get();
-        if (now - last >= settings.scanIntervalSeconds() * 1000L && lastScanStart.compareAndSet(last, now)) {
+        if (due(now, last, settings.scanIntervalSeconds(), scanner.nextSettledMillis(), settings.settleSeconds())
+                && lastScanStart.compareAndSet(last, now)) {
             scanner.scan();
         }
+    }
+
+    /**
+     * Whether a scan is due at {@code now}: the scan interval has passed since the last scan began, or a
+     * file the last scan found too recent has settled meanwhile ({@code nextSettled}, epoch millis) — then
+     * at most every quarter of the settle time (at least a second), so that files arriving without pause
+     * do not make the scanner walk incomingdir without pause. A file is thus taken about the settle time
+     * after its last change, not up to a whole scan interval later (issue 14: latency).
+     */
+    static boolean due(long now, long last, int intervalSeconds, long nextSettled, int settleSeconds) {
+        if (now - last >= intervalSeconds * 1000L) {
+            return true;
+        }
+        return nextSettled <= now && now - last >= Math.max(1000L, settleSeconds * 250L);
     }
 }

@@ -24,9 +24,10 @@ public final class IncomingFiles {
     /**
      * Files ready to import and their bytes in all (as the walk saw them); how many were seen but left
      * (too recent, still growing, or not seen before); and of those, how many are old enough and only
-     * need a second look.
+     * need a second look; and the oldest modification time of the files left because they are too
+     * recent (null: none), from which the next file becomes settled.
      */
-    public record Found(List<Path> ready, long readyBytes, int notSettled, int firstSeen) {
+    public record Found(List<Path> ready, long readyBytes, int notSettled, int firstSeen, Instant oldestRecent) {
     }
 
     private IncomingFiles() {
@@ -36,7 +37,7 @@ public final class IncomingFiles {
             throws IOException {
         Walk walk = new Walk(incoming, completeDir, settledBefore, limit, sizes);
         Files.walkFileTree(incoming, walk);
-        return new Found(walk.ready, walk.readyBytes, walk.notSettled, walk.firstSeen);
+        return new Found(walk.ready, walk.readyBytes, walk.notSettled, walk.firstSeen, walk.oldestRecent);
     }
 
     /** One walk of incomingdir: the files ready to claim, and those still being written. */
@@ -50,6 +51,7 @@ public final class IncomingFiles {
         private long readyBytes;
         private int notSettled;
         private int firstSeen;
+        private Instant oldestRecent;
 
         Walk(Path incoming, Path completeDir, Instant settledBefore, int limit, Map<Path, Long> sizes) {
             this.incoming = incoming;
@@ -71,7 +73,11 @@ public final class IncomingFiles {
             }
             if (!file.startsWith(completeDir)) {
                 Long previousSize = sizes.put(file, attrs.size());
-                boolean old = !attrs.lastModifiedTime().toInstant().isAfter(settledBefore);
+                Instant modified = attrs.lastModifiedTime().toInstant();
+                boolean old = !modified.isAfter(settledBefore);
+                if (!old && (oldestRecent == null || modified.isBefore(oldestRecent))) {
+                    oldestRecent = modified;
+                }
                 if (!old || previousSize == null || previousSize != attrs.size()) {
                     notSettled++;
                     if (old && previousSize == null) {

@@ -50,6 +50,8 @@ public class IncomingScanner {
     /** Sizes of the files seen in incomingdir, for the settle rule (only touched by the running scan). */
     private final Map<Path, Long> sizesSeen = new HashMap<>();
     private volatile int waiting;
+    /** When the first file the last scan found too recent will be settled (epoch millis; MAX_VALUE: none). */
+    private volatile long nextSettled = Long.MAX_VALUE;
 
     @Inject
     StorageLocations locations;
@@ -69,6 +71,15 @@ public class IncomingScanner {
     /** Files seen in incomingdir at the last scan that are not settled yet. */
     public int waitingFiles() {
         return waiting;
+    }
+
+    /**
+     * When the first file that the last scan left as too recent will have been unchanged for the settle
+     * time (epoch millis), so that a scan then takes it without waiting for the next scan interval;
+     * {@link Long#MAX_VALUE} when no file waits for that.
+     */
+    public long nextSettledMillis() {
+        return nextSettled;
     }
 
     public ScanSummary scan() {
@@ -120,6 +131,8 @@ public class IncomingScanner {
         IncomingFiles.Found found = IncomingFiles.find(incoming, locations.received(), settledBefore,
                 settings.chunkSize(), sizesSeen);
         waiting = found.notSettled();
+        nextSettled = found.oldestRecent() == null ? Long.MAX_VALUE
+                : found.oldestRecent().plusSeconds(settings.settleSeconds()).toEpochMilli() + 1;
         sizesSeen.keySet().removeIf(path -> !Files.exists(path));
         if (found.ready().isEmpty()) {
             return new ScanSummary(true, 0, found.notSettled(), found.firstSeen(), 0, 0, 0, 0,

@@ -74,6 +74,24 @@ class IncomingFilesTest {
     }
 
     @Test
+    void tellsTheOldestModificationOfTheFilesLeftAsTooRecent() throws IOException {
+        Instant now = Instant.now();
+        file("old.dcm", now.minusSeconds(600));
+        file("recent-1.dcm", now.minusSeconds(4));
+        file("recent-2.dcm", now.minusSeconds(2));
+
+        IncomingFiles.Found found = IncomingFiles.find(incoming, incoming.resolve("received"), now.minusSeconds(10), 100,
+                new HashMap<>());
+
+        assertEquals(now.minusSeconds(4).getEpochSecond(), found.oldestRecent().getEpochSecond(),
+                "the next file to settle: the scanner asks for a scan the settle time after it");
+        file("recent-1.dcm", now.minusSeconds(600));
+        file("recent-2.dcm", now.minusSeconds(600));
+        assertEquals(null, IncomingFiles.find(incoming, incoming.resolve("received"), now.minusSeconds(10), 100,
+                new HashMap<>()).oldestRecent(), "nothing is too recent");
+    }
+
+    @Test
     void takesAtMostAChunk() throws IOException {
         for (int i = 0; i < 25; i++) {
             file("f" + i + ".dcm", Instant.now().minusSeconds(600));

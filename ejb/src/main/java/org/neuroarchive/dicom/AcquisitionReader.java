@@ -52,21 +52,21 @@ final class AcquisitionReader {
                 decimal(list, SLICE_THICKNESS),
                 decimal(list, SPACING_BETWEEN_SLICES),
                 decimal(list, PIXEL_BANDWIDTH),
-                DicomReader.allValues(list, SCANNING_SEQUENCE),
-                DicomReader.text(list, SEQUENCE_NAME),
-                DicomReader.allValues(list, IMAGE_TYPE),
+                AttributeText.allValues(list, SCANNING_SEQUENCE),
+                AttributeText.text(list, SEQUENCE_NAME),
+                AttributeText.allValues(list, IMAGE_TYPE),
                 decimal(list, KVP),
                 decimal(list, EXPOSURE),
                 decimal(list, X_RAY_TUBE_CURRENT),
-                DicomReader.allValues(list, CONVOLUTION_KERNEL),
-                DicomReader.text(list, BODY_PART_EXAMINED),
+                AttributeText.allValues(list, CONVOLUTION_KERNEL),
+                AttributeText.text(list, BODY_PART_EXAMINED),
                 slicePosition(list),
                 imagesInMosaic(list));
     }
 
     /** The first value of a decimal (DS or IS) attribute, or null. */
     static Double decimal(AttributeList list, AttributeTag tag) {
-        return parseDecimal(DicomReader.text(list, tag));
+        return parseDecimal(AttributeText.text(list, tag));
     }
 
     static Double parseDecimal(String value) {
@@ -95,7 +95,7 @@ final class AcquisitionReader {
                 return key.toString();
             }
         }
-        Long location = hundredths(DicomReader.text(list, SLICE_LOCATION));
+        Long location = hundredths(AttributeText.text(list, SLICE_LOCATION));
         return location == null ? "" : "loc:" + location;
     }
 

@@ -24,6 +24,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
@@ -46,7 +47,6 @@ public class DicomReader {
     private static final int BUFFER_SIZE = 64 * 1024;
     /** The first bytes of a file, read once for the walk and PixelMed: most headers end within them. */
     private static final int HEAD_SIZE = 16 * 1024;
-    private static final int MAX_UID_LENGTH = 64;
     /** The Part 10 preamble (128 bytes) and the prefix {@code DICM}. */
     private static final int PREFIX_END = 132;
     private static final int LAST_GROUP_BEFORE_SOP_CLASS = 0x0008;
@@ -98,6 +98,35 @@ public class DicomReader {
         } catch (IOException | DicomException | RuntimeException e) {
             throw unreadable(e);
         }
+    }
+
+    /**
+     * The keys that put the file into its series, for the folder scan. A file the element walk finds
+     * whole up to its pixel data, with every required UID, is not parsed by PixelMed here (its archive
+     * transaction reads it completely); any other file is read as {@link #readHeader} reads it, with its
+     * reasons for refusing it.
+     *
+     * @throws DicomFormatException as {@link #readHeader}
+     * @throws NoSuchFileException  the file disappeared
+     */
+    public GroupingKeys readGroupingKeys(Path file) throws DicomFormatException, NoSuchFileException {
+        long size = checkNotEmpty(file);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            byte[] head = readHead(channel, size);
+            checkStartsLikeDicom(new ByteArrayInputStream(head), size);
+            ScanResult scan = ElementScan.scan(ScanInput.of(channel, size, head), true, maxInflatedBytes);
+            if (!scan.cut() && scan.stoppedAt() >= 0) {
+                Optional<GroupingKeys> keys = GroupingKeys.of(scan.identity());
+                if (keys.isPresent()) {
+                    return keys.get();
+                }
+            }
+        } catch (NoSuchFileException | DicomFormatException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // the full read below meets the same problem and names it
+        }
+        return GroupingKeys.of(readHeader(file));
     }
 
     /** The first {@value #HEAD_SIZE} bytes of the file (all of a smaller one). */
@@ -295,82 +324,49 @@ public class DicomReader {
             throw new DicomFormatException("not a DICOM file (no DICOM attributes found)");
         }
         List<String> missing = new ArrayList<>();
-        String sopClass = requiredUid(list, TagFromName.SOPClassUID, "SOPClassUID", missing);
-        String sopInstance = requiredUid(list, TagFromName.SOPInstanceUID, "SOPInstanceUID", missing);
-        String study = requiredUid(list, TagFromName.StudyInstanceUID, "StudyInstanceUID", missing);
-        String series = requiredUid(list, TagFromName.SeriesInstanceUID, "SeriesInstanceUID", missing);
+        String sopClass = AttributeText.requiredUid(list, TagFromName.SOPClassUID, "SOPClassUID", missing);
+        String sopInstance = AttributeText.requiredUid(list, TagFromName.SOPInstanceUID, "SOPInstanceUID", missing);
+        String study = AttributeText.requiredUid(list, TagFromName.StudyInstanceUID, "StudyInstanceUID", missing);
+        String series = AttributeText.requiredUid(list, TagFromName.SeriesInstanceUID, "SeriesInstanceUID", missing);
         if (!missing.isEmpty()) {
             throw new DicomFormatException("missing or malformed required attribute(s): " + String.join(", ", missing)
                     + " (truncated or not an image object)");
         }
-        String transferSyntax = text(list, TagFromName.TransferSyntaxUID);
+        String transferSyntax = AttributeText.text(list, TagFromName.TransferSyntaxUID);
         if (transferSyntax.isEmpty() && dis.getTransferSyntaxToReadDataSet() != null) {
             transferSyntax = dis.getTransferSyntaxToReadDataSet().getUID();
         }
         return new DicomHeader(sopClass, sopInstance, study, series, transferSyntax,
-                text(list, TagFromName.PatientID),
-                text(list, TagFromName.PatientName),
-                text(list, TagFromName.PatientSex),
-                text(list, TagFromName.PatientBirthDate),
-                text(list, TagFromName.Modality),
-                text(list, TagFromName.StudyDate),
-                text(list, TagFromName.StudyTime),
-                text(list, TagFromName.StudyID),
-                text(list, TagFromName.StudyDescription),
-                text(list, TagFromName.SeriesDate),
-                text(list, TagFromName.SeriesTime),
-                text(list, TagFromName.SeriesDescription),
-                text(list, TagFromName.ProtocolName),
-                number(list, TagFromName.SeriesNumber),
-                number(list, TagFromName.InstanceNumber),
-                number(list, TagFromName.AcquisitionNumber),
-                text(list, TagFromName.AcquisitionTime),
-                text(list, TagFromName.ContentTime),
-                number(list, TagFromName.Rows),
-                number(list, TagFromName.Columns),
-                number(list, TagFromName.NumberOfFrames),
-                number(list, TagFromName.SamplesPerPixel),
-                number(list, TagFromName.BitsAllocated),
-                text(list, TagFromName.PhotometricInterpretation),
+                AttributeText.text(list, TagFromName.PatientID),
+                AttributeText.text(list, TagFromName.PatientName),
+                AttributeText.text(list, TagFromName.PatientSex),
+                AttributeText.text(list, TagFromName.PatientBirthDate),
+                AttributeText.text(list, TagFromName.Modality),
+                AttributeText.text(list, TagFromName.StudyDate),
+                AttributeText.text(list, TagFromName.StudyTime),
+                AttributeText.text(list, TagFromName.StudyID),
+                AttributeText.text(list, TagFromName.StudyDescription),
+                AttributeText.text(list, TagFromName.SeriesDate),
+                AttributeText.text(list, TagFromName.SeriesTime),
+                AttributeText.text(list, TagFromName.SeriesDescription),
+                AttributeText.text(list, TagFromName.ProtocolName),
+                AttributeText.number(list, TagFromName.SeriesNumber),
+                AttributeText.number(list, TagFromName.InstanceNumber),
+                AttributeText.number(list, TagFromName.AcquisitionNumber),
+                AttributeText.text(list, TagFromName.AcquisitionTime),
+                AttributeText.text(list, TagFromName.ContentTime),
+                AttributeText.number(list, TagFromName.Rows),
+                AttributeText.number(list, TagFromName.Columns),
+                AttributeText.number(list, TagFromName.NumberOfFrames),
+                AttributeText.number(list, TagFromName.SamplesPerPixel),
+                AttributeText.number(list, TagFromName.BitsAllocated),
+                AttributeText.text(list, TagFromName.PhotometricInterpretation),
                 AcquisitionReader.read(list));
     }
 
-    private static String requiredUid(AttributeList list, AttributeTag tag, String name, List<String> missing) {
-        String uid = text(list, tag);
-        if (uid.isEmpty() || uid.length() > MAX_UID_LENGTH || !uid.chars().allMatch(c -> c > ' ' && c < 127)) {
-            missing.add(name);
-        }
-        return uid;
-    }
 
-    static String text(AttributeList list, AttributeTag tag) {
-        String value = Attribute.getSingleStringValueOrEmptyString(list, tag);
-        // trailing NUL padding occurs in the wild
-        return value.replace('\0', ' ').strip();
-    }
 
-    /** Every value of a multi-valued attribute, separated by backslashes as in DICOM (e.g. ORIGINAL\PRIMARY\M). */
-    static String allValues(AttributeList list, AttributeTag tag) {
-        String value = Attribute.getDelimitedStringValuesOrEmptyString(list, tag);
-        return value.replace('\0', ' ').strip();
-    }
 
-    private static Integer number(AttributeList list, AttributeTag tag) {
-        String value = text(list, tag);
-        if (value.isEmpty()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.startsWith("+") ? value.substring(1) : value);
-        } catch (NumberFormatException e) {
-            try {
-                double d = Double.parseDouble(value);
-                return d == Math.rint(d) && Math.abs(d) < Integer.MAX_VALUE ? (int) d : null;
-            } catch (NumberFormatException notANumber) {
-                return null;
-            }
-        }
-    }
 
     private static MessageDigest newSha256() {
         try {

@@ -47,6 +47,8 @@ final class ElementScan {
     private long stoppedAt = -1;
     /** The meta header's group length, once read and until the data set is read by it. */
     private int metaGroupLength = -1;
+    /** The values of the top-level data set (the last one read at depth 0: after the meta header). */
+    private ScanValues top;
 
     private ElementScan(long maxInflatedBytes) {
         this.maxInflatedBytes = maxInflatedBytes;
@@ -64,7 +66,7 @@ final class ElementScan {
             ScanStream stream = ScanStream.open(input);
             scan.read(stream, stream.startOfData(), UNDEFINED, stopAtPixelData ? PIXEL_DATA : NO_STOP, false, null, 0);
         } catch (Cut cut) {
-            return new ScanResult(cut.at, cut.reason, scan.topLevelPixelDataLength, scan.simplePixelData, -1);
+            return new ScanResult(cut.at, cut.reason, scan.topLevelPixelDataLength, scan.simplePixelData, -1, null);
         } catch (ScanRefusal e) {
             throw new DicomFormatException(e.getMessage());
         } catch (IOException | Abort e) {
@@ -75,7 +77,8 @@ final class ElementScan {
             // same way), or the walk itself did: either way it cannot vouch for the file
             throw new DicomFormatException("not readable as DICOM: " + e);
         }
-        return new ScanResult(-1, null, scan.topLevelPixelDataLength, scan.simplePixelData, scan.stoppedAt);
+        return new ScanResult(-1, null, scan.topLevelPixelDataLength, scan.simplePixelData, scan.stoppedAt,
+                scan.top == null ? null : scan.top.identity());
     }
 
     /** AttributeList.read(DicomInputStream, byteOffset, lengthToRead, …): one data set, meta header or item. */
@@ -84,7 +87,7 @@ final class ElementScan {
         if (i.readingDataSet() && (i.inUse().isDeflated() || i.inUse().isBzip2ed())) {
             i = inflated(i);
         }
-        ScanValues values = new ScanValues(inherited == null ? null : inherited.characterSet());
+        ScanValues values = values(inherited, depth);
         boolean undefined = lengthToRead == UNDEFINED;
         long end = undefined ? UNDEFINED : byteOffset + lengthToRead - 1;
         try {
@@ -176,6 +179,15 @@ final class ElementScan {
             i.setDataSetSyntax(uid.isEmpty() ? null : new TransferSyntax(uid));
         }
         return value;
+    }
+
+    /** The values of a data set read at {@code depth}; those of the top level are kept for {@link ScanResult#identity()}. */
+    private ScanValues values(ScanValues inherited, int depth) {
+        ScanValues values = new ScanValues(inherited == null ? null : inherited.characterSet());
+        if (depth == 0) {
+            top = values;
+        }
+        return values;
     }
 
     /** The meta header's group length: PixelMed reads the rest of the group by it, then the data set. */

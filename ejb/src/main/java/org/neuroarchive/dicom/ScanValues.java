@@ -1,6 +1,7 @@
 package org.neuroarchive.dicom;
 
 import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeFactory;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.DicomInputStream;
@@ -20,6 +21,7 @@ final class ScanValues {
     private SpecificCharacterSet characterSet;
     private Map<Integer, String> privateCreators;
     private int frames = 1;
+    private AttributeList identity;
 
     ScanValues(SpecificCharacterSet characterSet) {
         this.characterSet = characterSet;
@@ -53,12 +55,25 @@ final class ScanValues {
         }
     }
 
+    /**
+     * The identifying attributes met in this data set (SOP class and instance, study and series UIDs,
+     * series number), as PixelMed decodes them; null when none was met.
+     */
+    AttributeList identity() {
+        return identity;
+    }
+
     /** Records what PixelMed records of an attribute read into this list. */
     void read(int group, int element, Attribute attribute) {
         if (attribute == null) {
             return;
         }
-        if (group == 0x0008 && element == 0x0005) {
+        if (identifies(group, element)) {
+            if (identity == null) {
+                identity = new AttributeList();
+            }
+            identity.put(attribute);
+        } else if (group == 0x0008 && element == 0x0005) {
             try {
                 characterSet = new SpecificCharacterSet(attribute.getStringValues(), attribute.getByteValues());
             } catch (Exception e) {
@@ -77,6 +92,12 @@ final class ScanValues {
     /** Whether {@link #read} needs the value of this element. */
     static boolean wanted(int group, int element) {
         return group == 0x0008 && element == 0x0005 || group == 0x0028 && element == 0x0008
-                || group % 2 != 0 && element > 0 && element <= 0xFF;
+                || group % 2 != 0 && element > 0 && element <= 0xFF || identifies(group, element);
+    }
+
+    /** SOPClassUID, SOPInstanceUID (0008,0016/0018); StudyInstanceUID, SeriesInstanceUID, SeriesNumber (0020,000D/000E/0011). */
+    private static boolean identifies(int group, int element) {
+        return group == 0x0008 && (element == 0x0016 || element == 0x0018)
+                || group == 0x0020 && (element == 0x000D || element == 0x000E || element == 0x0011);
     }
 }

@@ -22,7 +22,7 @@ import org.neuroarchive.archive.control.ProblemStore;
 import org.neuroarchive.config.ImportSettings;
 import org.neuroarchive.config.StorageLocations;
 import org.neuroarchive.dicom.DicomFormatException;
-import org.neuroarchive.dicom.DicomHeader;
+import org.neuroarchive.dicom.GroupingKeys;
 import org.neuroarchive.dicom.DicomReader;
 
 /**
@@ -146,8 +146,8 @@ public class IncomingScanner {
             Path relative = incoming.relativize(file);
             String name = relative.toString();
             try {
-                DicomHeader header = reader.readHeader(file);
-                groupers.computeIfAbsent(ReceivedFolders.costcenter(relative), project -> new SeriesGrouper()).add(file, header);
+                GroupingKeys keys = reader.readGroupingKeys(file); // the archive transaction reads it completely
+                groupers.computeIfAbsent(ReceivedFolders.costcenter(relative), project -> new SeriesGrouper()).add(file, keys);
             } catch (DicomFormatException bad) {
                 problems.quarantineNow(file, name, bad.reason());
                 quarantined++;

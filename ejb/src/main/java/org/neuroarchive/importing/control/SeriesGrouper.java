@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neuroarchive.dicom.DicomHeader;
+import org.neuroarchive.dicom.GroupingKeys;
 
 /**
  * Groups readable files into series, keeping the order in which they were found. Files are grouped by
@@ -20,8 +21,12 @@ public final class SeriesGrouper {
     private final Map<String, SeriesKey> keyOfSeriesUid = new HashMap<>();
 
     public void add(Path file, DicomHeader header) {
-        SeriesKey key = keyOfSeriesUid.computeIfAbsent(header.seriesInstanceUid() + "|" + header.seriesNumber(),
-                uid -> SeriesKey.of(header));
+        add(file, GroupingKeys.of(header));
+    }
+
+    public void add(Path file, GroupingKeys keys) {
+        SeriesKey key = keyOfSeriesUid.computeIfAbsent(keys.seriesInstanceUid() + "|" + keys.seriesNumber(),
+                uid -> SeriesKey.of(keys));
         groups.computeIfAbsent(key, k -> new ArrayList<>()).add(file);
     }
 

@@ -1,6 +1,7 @@
 package org.neuroarchive.importing.control;
 
 import org.neuroarchive.dicom.DicomHeader;
+import org.neuroarchive.dicom.GroupingKeys;
 
 /**
  * Which series a file belongs to, as NiDB groups them: StudyInstanceUID + SeriesNumber, falling back
@@ -10,10 +11,14 @@ import org.neuroarchive.dicom.DicomHeader;
 public record SeriesKey(String value) {
 
     public static SeriesKey of(DicomHeader header) {
-        if (header.seriesNumber() != null) {
-            return new SeriesKey(header.studyInstanceUid() + "|" + header.seriesNumber());
+        return of(GroupingKeys.of(header));
+    }
+
+    public static SeriesKey of(GroupingKeys keys) {
+        if (keys.seriesNumber() != null) {
+            return new SeriesKey(keys.studyInstanceUid() + "|" + keys.seriesNumber());
         }
-        return new SeriesKey(header.studyInstanceUid() + "|uid:" + header.seriesInstanceUid());
+        return new SeriesKey(keys.studyInstanceUid() + "|uid:" + keys.seriesInstanceUid());
     }
 
     @Override

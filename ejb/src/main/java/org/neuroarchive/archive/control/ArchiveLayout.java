@@ -48,14 +48,17 @@ public final class ArchiveLayout {
     }
 
     private static String fiveDigits(Integer number) {
-        int value = number == null || number < 0 ? 0 : number;
-        return String.format("%05d", value);
+        String value = Integer.toString(number == null || number < 0 ? 0 : number);
+        return value.length() >= 5 ? value : "00000".substring(value.length()) + value; // as %05d, without a Formatter
     }
 
     /** A DICOM time with its separators removed ("10:15:00.25" gives "10150025"); blank gives "0". */
     private static String digitsOf(String time) {
-        String digits = time == null ? "" : time.replaceAll("[^0-9]", "");
-        return digits.isEmpty() ? "0" : digits;
+        StringBuilder digits = new StringBuilder(time == null ? 0 : time.length());
+        if (time != null) {
+            time.chars().filter(c -> c >= '0' && c <= '9').forEach(c -> digits.append((char) c)); // no regex per file
+        }
+        return digits.isEmpty() ? "0" : digits.toString();
     }
 
     static String md5Hex(String text) {

@@ -30,7 +30,9 @@
 # files come from memory). Per entry: seconds, instances/s (valid instances of the dataset / s),
 # MB/s (all dataset bytes, 10^6 bytes), server CPU ms per instance (utime + stime of the server
 # process over the run: our WildFly java, the Orthanc process; cp + sync for the copy), peak RSS
-# (VmHWM), instances stored. Then the ratios: folder import / Orthanc REST, receiver (1 assoc) /
+# (VmHWM), instances stored, the second read of the page-cache warm-up, and "others %": the share of
+# the machine's CPU (/proc/stat, all cores) the other processes used during the run (the clients
+# storescu and curl, and anything else running: high values mean a disturbed run). Then the ratios: folder import / Orthanc REST, receiver (1 assoc) /
 # Orthanc C-STORE, folder import / copy limit, and the individual import's parse and archive rates.
 # RUNS=N repeats the whole comparison N times and ends with the median and range of every entry and
 # ratio.
@@ -113,16 +115,16 @@ read -r total problems < <(java -cp "ejb/target/test-classes:ejb/target/classes:
 [ -n "${problems:-}" ] || { echo "the dataset generator failed" >&2; exit 1; }
 find "$dataset" -exec touch -d '-1 minute' {} +   # settled: the folder import takes it at once
 files=$(find "$dataset" -type f | wc -l)
-bytes=$(du -sb "$dataset" | cut -f1)
+bytes=$(find "$dataset" -type f -printf '%s\n' | awk '{ b += $1 } END { print b }')
 signature() { find "$dataset" -type f -printf '%P %s %T@ %m\n' | sort | md5sum; }
 dataset_signature=$(signature)
 log "generated $files files ($total instances, $problems problem files, $(calc "$bytes / 1e6") MB) in $(calc "$(now) - $t0") s"
 mapfile -t folders < <(find "$dataset" -mindepth 1 -maxdepth 1 -type d | sort)
 
-results="$work/results.tsv"   # round entry seconds instances bytes cpu-seconds peak-rss-KiB cached-read-seconds note
+results="$work/results.tsv"   # round entry seconds instances bytes cpu-seconds peak-rss-KiB cached-read-seconds others-% note
 figures="$work/figures.tsv"   # round name value
 : >"$results"; : >"$figures"
-record() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$@" >>"$results"; }
+record() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$@" >>"$results"; }
 figure() { printf '%s\t%s\t%s\n' "$round" "$1" "$2" >>"$figures"; }
 calc2() { awk "BEGIN { printf \"%.2f\", $1 }"; }
 hwm_kib() { awk '/VmHWM/ { print $2 }' "/proc/$1/status"; }
@@ -154,15 +156,20 @@ end_server() {
   [ -n "${KEEP:-}" ] || rm -rf "$work/run$round-$1"
 }
 
+# CPU seconds all processors of the machine spent busy so far (/proc/stat: all but idle and iowait)
+machine_busy() { awk -v tck="$(getconf CLK_TCK)" '/^cpu / { printf "%.2f", ($2 + $3 + $4 + $7 + $8 + $9) / tck }' /proc/stat; }
 # start_clock PID: the clock starts, and the CPU count of the server process PID; stop_clock stops both
-start_clock() { clock_pid=$1; cpu0=$(cpu_seconds "$1"); t0=$(now); }
-stop_clock() { t1=$(now); cpu1=$(cpu_seconds "$clock_pid"); }
+start_clock() { clock_pid=$1; busy0=$(machine_busy); cpu0=$(cpu_seconds "$1"); t0=$(now); }
+stop_clock() { t1=$(now); cpu1=$(cpu_seconds "$clock_pid"); busy1=$(machine_busy); }
+# others_percent SECONDS CPU: the share of the machine's CPU (all cores) that the processes other than
+# the measured server used during the run: the clients (storescu, curl), and whatever else runs
+others_percent() { calc "($busy1 - $busy0 - $2) * 100 / ($1 * $(nproc))"; }
 # measured ENTRY STORED WARM [NOTE]: records the run between start_clock and stop_clock
 measured() {
   local seconds cpu
   seconds=$(calc2 "$t1 - $t0")
   cpu=$(calc2 "$cpu1 - $cpu0")
-  record "$1" "$seconds" "$2" "$bytes" "$cpu" "$(hwm_kib "$clock_pid")" "$3" "${4:-}"
+  record "$1" "$seconds" "$2" "$bytes" "$cpu" "$(hwm_kib "$clock_pid")" "$3" "$(others_percent "$seconds" "$cpu")" "${4:-}"
   log "$1: $seconds s, $(calc "$2 / $seconds") instances/s, server CPU $cpu s, $2 instances stored"
 }
 
@@ -361,10 +368,13 @@ run_copy() {
   local warm dest="$work/run$round-copy" seconds user sys cpu
   warm=$(warm_cache)
   TIMEFORMAT='%R %U %S'
+  busy0=$(machine_busy)
   { time { cp -r "$dataset" "$dest" && sync; } ; } 2>"$work/copy.time"
+  busy1=$(machine_busy)
   read -r seconds user sys <"$work/copy.time"
-  cpu=$(calc "$user + $sys")
-  record copy "$seconds" "$(find "$dest" -type f -name 'i-*.dcm' | wc -l)" "$bytes" "$cpu" "" "$warm" "CPU of cp + sync"
+  cpu=$(calc2 "$user + $sys")
+  record copy "$seconds" "$(find "$dest" -type f -name 'i-*.dcm' | wc -l)" "$bytes" "$cpu" "" "$warm" \
+    "$(others_percent "$seconds" "$cpu")" "CPU of cp + sync"
   log "copy: $seconds s, $(calc "$total / $seconds") instances/s"
   rm -rf "$dest"
 }
@@ -382,11 +392,11 @@ rows = [r for r in csv.reader(open(results), delimiter="\t")]
 figs = [r for r in csv.reader(open(figures), delimiter="\t")]
 def per_round():
     out = {}
-    for rnd, entry, sec, inst, b, cpu, hwm, warm, note in rows:
+    for rnd, entry, sec, inst, b, cpu, hwm, warm, others, note in rows:
         sec = float(sec)
         out.setdefault(rnd, {})[entry] = dict(sec=sec, rate=int(total) / sec, mbs=int(b) / sec / 1e6,
             cpu=float(cpu) * 1000 / int(total), rss=int(hwm) / 1024 if hwm else None, stored=int(inst),
-            warm=float(warm), note=note)
+            warm=float(warm), others=float(others), note=note)
     for rnd, name, value in figs:
         out.setdefault(rnd, {})[name] = float(value)
     return out
@@ -409,12 +419,14 @@ print()
 if which != "all":
     r = data[which]
     print(f"== round {which}: {total} instances + {int(files) - int(total)} problem files, {int(nbytes) / 1e6:.1f} MB")
-    print(f"{'entry':40} {'s':>7} {'inst/s':>8} {'MB/s':>7} {'CPU ms/inst':>11} {'peak RSS MiB':>12} {'stored':>7} {'cached read s':>13}  note")
+    print(f"{'entry':40} {'s':>7} {'inst/s':>8} {'MB/s':>7} {'CPU ms/inst':>11} {'peak RSS MiB':>12} {'stored':>7} {'cached read s':>13} {'others %':>8}  note")
     for e in order:
         if e in r:
             x = r[e]
             rss = f"{x['rss']:.0f}" if x["rss"] is not None else "-"
-            print(f"{labels[e]:40} {x['sec']:7.1f} {x['rate']:8.1f} {x['mbs']:7.1f} {x['cpu']:11.2f} {rss:>12} {x['stored']:7d} {x['warm']:13.2f}  {x['note']}")
+            print(f"{labels[e]:40} {x['sec']:7.1f} {x['rate']:8.1f} {x['mbs']:7.1f} {x['cpu']:11.2f} {rss:>12} {x['stored']:7d} {x['warm']:13.2f} {x['others']:8.0f}  {x['note']}")
+    print("  (others %: the share of the machine's CPU used during the run by everything but the measured")
+    print("   server process: the clients - storescu, curl - and other work on the machine)")
     for name, v in ratios(r).items():
         print(f"  {name:48} {v:8.2f}")
 else:

@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # Shared by the benchmark scripts: helpers, and a server of our own (./mvnw -Prun on port 8080, fresh
 # data directory under the work directory) unless BASE_URL names a running one. Sourced, not run.
-# Sets: base, work, startup (seconds, or empty), server_pid (the java process, or empty), and
+# Sets: base, work, startup (seconds, or empty), server_pid (the java process, or empty), incoming, and
 # NEUROARCHIVE_DATA_DIR when it starts the server.
+# A script that starts and stops servers itself (compare.sh: one fresh server per measured run) sets
+# bench_autostart=no before sourcing: then nothing is built or started here, and it calls
+# build_generator, start_server DATA_DIR [COMMAND...] and stop_server as it needs.
 # Every API call logs in as admin (api, below): with a password generated for the server started here,
 # or, with BASE_URL, the one in NEUROARCHIVE_ADMIN_PASSWORD (BENCH_CACERT: a CA file for an HTTPS server
 # whose certificate curl would not trust otherwise).
 base=${BASE_URL:-http://127.0.0.1:8080/neuroarchive}
 work=$(mktemp -d /tmp/neuroarchive-bench.XXXXXX)
-maven_pid=""
+launcher_pid=""   # what start_server started (./mvnw or run.sh); the java server is below it
 server_pid=""
+startup=""
 
 if [ -z "${BASE_URL:-}" ]; then
   NEUROARCHIVE_ADMIN_PASSWORD=$(python3 -c 'import secrets, string; a = string.ascii_letters + string.digits; print("".join(secrets.choice(a) for _ in range(24)))')
@@ -44,8 +48,8 @@ descendants() {
 # the java process of the server: a descendant of what we started, or the one listening on BASE_URL's port
 find_server_pid() {
   local pid
-  if [ -n "$maven_pid" ]; then
-    for pid in $(descendants "$maven_pid"); do
+  if [ -n "$launcher_pid" ]; then
+    for pid in $(descendants "$launcher_pid"); do
       if tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'jboss-modules.jar'; then
         echo "$pid"
         return
@@ -58,9 +62,11 @@ find_server_pid() {
   fi
 }
 
-# jfr_report FILE: the threads, hottest leaf frames and hottest application frames of a JFR recording
+# jfr_report FILE: the threads, hottest leaf frames and hottest application frames of a JFR recording,
+# then the samples by component (bench/jfr-components.awk)
 jfr_report() {
-  jfr print --stack-depth 64 --events jdk.ExecutionSample "$1" | awk '
+  jfr print --stack-depth 128 --events jdk.ExecutionSample "$1" >"$1.txt"
+  awk '
     BEGIN { depth = -1 }
     function out(title, a, n,   k, cmd) {
       print "  " title
@@ -81,13 +87,19 @@ jfr_report() {
       out("samples by thread:", threads, 8)
       out("hottest leaf frames (self time):", leaf, 20)
       out("hottest application/PixelMed/H2/EclipseLink/file-system frames (inclusive):", incl, 30)
-    }'
+    }' "$1.txt"
+  jfr_components "$1.txt"
+}
+
+# jfr_components FILE: the execution samples of FILE (the text of `jfr print`) by component
+jfr_components() {
+  awk -f "$(dirname "${BASH_SOURCE[0]}")/jfr-components.awk" "$1"
 }
 
 stop_server() {
-  [ -n "$maven_pid" ] || return 0
+  [ -n "$launcher_pid" ] || return 0
   local pids pid
-  pids="$(descendants "$maven_pid") $maven_pid"
+  pids="$(descendants "$launcher_pid") $launcher_pid"
   log "stopping the server (pids $(echo $pids))"
   # the java server first: killing standalone.sh alone would leave it running
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
@@ -98,7 +110,8 @@ stop_server() {
   for pid in $pids; do kill "$pid" 2>/dev/null || true; done
   sleep 1
   for pid in $pids; do kill -9 "$pid" 2>/dev/null || true; done
-  maven_pid=""
+  launcher_pid=""
+  server_pid=""
 }
 
 cleanup() {
@@ -108,34 +121,49 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-log "building the dataset generator (ejb test classes)"
-./mvnw -B -q -DskipTests -pl ejb -am package >"$work/build.log" 2>&1 || { tail -30 "$work/build.log"; exit 1; }
+# build_generator: the ejb module and its test classes (GenerateDataset)
+build_generator() {
+  log "building the dataset generator (ejb test classes)"
+  ./mvnw -B -q -DskipTests -pl ejb -am package >"$work/build.log" 2>&1 || { tail -30 "$work/build.log"; exit 1; }
+}
 
-startup=""
-if [ -z "${BASE_URL:-}" ]; then
+# start_server DATA_DIR [COMMAND...]: starts a server on a data directory (fresh if it does not exist)
+# with COMMAND (default ./mvnw -B -q -Prun: build, provision, run) and waits until /api/stats answers.
+# Sets NEUROARCHIVE_DATA_DIR, incoming, startup (seconds), server_pid; output in $work/server.out, or
+# in the file named by server_out.
+start_server() {
+  local data=$1 out=${server_out:-$work/server.out} t0 wildfly_log boot
+  shift
+  [ $# -gt 0 ] || set -- ./mvnw -B -q -Prun
   if (exec 3<>/dev/tcp/127.0.0.1/8080) 2>/dev/null; then
     echo "something already listens on 127.0.0.1:8080; stop it or set BASE_URL and INCOMING" >&2
     exit 1
   fi
-  export NEUROARCHIVE_DATA_DIR="$work/data"
+  export NEUROARCHIVE_DATA_DIR="$data"
   incoming="$NEUROARCHIVE_DATA_DIR/incoming"
-  log "starting ./mvnw -Prun on a fresh data directory $NEUROARCHIVE_DATA_DIR (output: $work/server.out)"
+  log "starting $* on the data directory $NEUROARCHIVE_DATA_DIR (output: $out)"
   t0=$(now)
-  ./mvnw -B -q -Prun >"$work/server.out" 2>&1 &
-  maven_pid=$!
+  "$@" >"$out" 2>&1 &
+  launcher_pid=$!
   until stats >/dev/null 2>&1; do
     sleep 0.5
-    kill -0 "$maven_pid" 2>/dev/null || { tail -50 "$work/server.out"; echo "server did not start" >&2; exit 1; }
+    kill -0 "$launcher_pid" 2>/dev/null || { tail -50 "$out"; echo "server did not start" >&2; exit 1; }
   done
   startup=$(calc "$(now) - $t0")
-  wildfly_log=ear/target/run-server/wildfly-39.0.1.Final/standalone/log/server.log
-  boot=$(grep -h 'WFLYSRV0025' "$wildfly_log" 2>/dev/null | tail -1 | sed -nE 's/.*started in ([0-9]+)ms.*/\1/p')
-  deploy=$(grep -h 'WFLYSRV0010' "$wildfly_log" 2>/dev/null | tail -1 | cut -c1-23)
-  log "start-up (build + provisioning + WildFly + deploy, until /api/stats answers): $startup s" \
-      "(WildFly boot ${boot:-?} ms)"
-else
-  incoming=${INCOMING:-}   # the caller checks what it needs
-fi
-server_pid=$(find_server_pid)
-[ -n "$server_pid" ] || log "could not find the server's java process: no memory figures"
+  wildfly_log=$(ls -d ear/target/run-server/wildfly-*/standalone/log/server.log 2>/dev/null | head -1)
+  boot=$(grep -h 'WFLYSRV0025' "${wildfly_log:-/dev/null}" 2>/dev/null | tail -1 | sed -nE 's/.*started in ([0-9]+)ms.*/\1/p')
+  log "start-up ($*, until /api/stats answers): $startup s (WildFly boot ${boot:-?} ms)"
+  server_pid=$(find_server_pid)
+  [ -n "$server_pid" ] || log "could not find the server's java process: no memory figures"
+}
 
+if [ "${bench_autostart:-yes}" = yes ]; then
+  build_generator
+  if [ -z "${BASE_URL:-}" ]; then
+    start_server "$work/data"
+  else
+    incoming=${INCOMING:-}   # the caller checks what it needs
+    server_pid=$(find_server_pid)
+    [ -n "$server_pid" ] || log "could not find the server's java process: no memory figures"
+  fi
+fi

@@ -10,11 +10,12 @@ import java.util.List;
 
 /**
  * Writes a benchmark dataset: {@code subjects} × {@code seriesPerSubject} MR series (one study per
- * subject) of {@code instancesPerSeries} instances each (256×256, 16-bit), one folder per series, plus
+ * subject) of {@code instancesPerSeries} instances each (16-bit, 256×256 unless {@code size} says
+ * otherwise: {@code 512} or {@code 512x384}, rows × columns), one folder per series, plus
  * {@code problemPercent} % as many problem files mixed into the series folders, in equal parts:
  * empty files, text files, and instances of the series truncated inside their pixel data.
  * Prints {@code <instances> <problem files>}.
- * Usage: GenerateDataset DIR SUBJECTS SERIES_PER_SUBJECT INSTANCES_PER_SERIES [PROBLEM_PERCENT]
+ * Usage: GenerateDataset DIR SUBJECTS SERIES_PER_SUBJECT INSTANCES_PER_SERIES [PROBLEM_PERCENT [SIZE]]
  */
 public final class GenerateDataset {
 
@@ -22,15 +23,18 @@ public final class GenerateDataset {
     }
 
     public static void main(String[] args) {
-        if (args.length != 4 && args.length != 5) {
-            System.err.println("usage: GenerateDataset DIR SUBJECTS SERIES_PER_SUBJECT INSTANCES_PER_SERIES [PROBLEM_PERCENT]");
+        if (args.length < 4 || args.length > 6) {
+            System.err.println("usage: GenerateDataset DIR SUBJECTS SERIES_PER_SUBJECT INSTANCES_PER_SERIES [PROBLEM_PERCENT [SIZE]]");
             System.exit(2);
         }
         Path dir = Path.of(args[0]);
         int subjects = Integer.parseInt(args[1]);
         int series = Integer.parseInt(args[2]);
         int instances = Integer.parseInt(args[3]);
-        double problemPercent = args.length == 5 ? Double.parseDouble(args[4]) : 0;
+        double problemPercent = args.length >= 5 ? Double.parseDouble(args[4]) : 0;
+        String[] size = (args.length == 6 ? args[5] : "256").split("x", 2);
+        int rows = Integer.parseInt(size[0]);
+        int columns = Integer.parseInt(size[size.length - 1]);
         int seriesCount = subjects * series;
         int problems = (int) Math.round(seriesCount * instances * problemPercent / 100);
 
@@ -40,7 +44,7 @@ public final class GenerateDataset {
         int seriesIndex = 0;
         for (int s = 1; s <= subjects; s++) {
             SyntheticSeries subject = SyntheticSeries.mr().patient("BENCH-" + run + "-" + s, "Bench^Subject" + s)
-                    .study(SyntheticSeries.newUid(), "20260401", "080000", "Benchmark").size(256, 256);
+                    .study(SyntheticSeries.newUid(), "20260401", "080000", "Benchmark").size(rows, columns);
             for (int n = 1; n <= series; n++, seriesIndex++) {
                 Path folder = dir.resolve("s" + s + "-" + n);
                 files += subject.series(n, "series " + n).instances(instances).writeTo(folder, "i").size();

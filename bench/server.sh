@@ -3,6 +3,8 @@
 # data directory under the work directory) unless BASE_URL names a running one. Sourced, not run.
 # Sets: base, work, startup (seconds, or empty), server_pid (the java process, or empty), and
 # NEUROARCHIVE_DATA_DIR when it starts the server.
+# BENCH_DATA_DIR=DIR: the server started here uses that data directory (e.g. one bench/seed-archive.sh
+# seeded) instead of a fresh one; its admin password is then NEUROARCHIVE_ADMIN_PASSWORD (required).
 # Every API call logs in as admin (api, below): with a password generated for the server started here,
 # or, with BASE_URL, the one in NEUROARCHIVE_ADMIN_PASSWORD (BENCH_CACERT: a CA file for an HTTPS server
 # whose certificate curl would not trust otherwise).
@@ -11,7 +13,9 @@ work=$(mktemp -d /tmp/neuroarchive-bench.XXXXXX)
 maven_pid=""
 server_pid=""
 
-if [ -z "${BASE_URL:-}" ]; then
+if [ -z "${BASE_URL:-}" ] && [ -n "${BENCH_DATA_DIR:-}" ]; then
+  [ -n "${NEUROARCHIVE_ADMIN_PASSWORD:-}" ] || { echo "set NEUROARCHIVE_ADMIN_PASSWORD to the admin password of $BENCH_DATA_DIR" >&2; exit 1; }
+elif [ -z "${BASE_URL:-}" ]; then
   NEUROARCHIVE_ADMIN_PASSWORD=$(python3 -c 'import secrets, string; a = string.ascii_letters + string.digits; print("".join(secrets.choice(a) for _ in range(24)))')
   export NEUROARCHIVE_ADMIN_PASSWORD   # the fresh server's first start creates admin with it
 elif [ -z "${NEUROARCHIVE_ADMIN_PASSWORD:-}" ]; then
@@ -117,9 +121,9 @@ if [ -z "${BASE_URL:-}" ]; then
     echo "something already listens on 127.0.0.1:8080; stop it or set BASE_URL and INCOMING" >&2
     exit 1
   fi
-  export NEUROARCHIVE_DATA_DIR="$work/data"
+  export NEUROARCHIVE_DATA_DIR="${BENCH_DATA_DIR:-$work/data}"
   incoming="$NEUROARCHIVE_DATA_DIR/incoming"
-  log "starting ./mvnw -Prun on a fresh data directory $NEUROARCHIVE_DATA_DIR (output: $work/server.out)"
+  log "starting ./mvnw -Prun on $([ -n "${BENCH_DATA_DIR:-}" ] && echo "the data directory" || echo "a fresh data directory") $NEUROARCHIVE_DATA_DIR (output: $work/server.out)"
   t0=$(now)
   ./mvnw -B -q -Prun >"$work/server.out" 2>&1 &
   maven_pid=$!

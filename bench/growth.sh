@@ -15,6 +15,8 @@
 #                                one MARIADB_DB (default na_seed_1m, as seed-archive.sh made it)
 #   RUNS=1                       pairs of runs (empty, seeded)
 #   KEEP=1                       keep each run's work directory (passed on to global-import.sh)
+#   BENCH_LOCK_HELD=1            the caller holds /tmp/na-bench.lock already (e.g. around several
+#                                scripts in a row): no flock here
 # Needs what bench/global-import.sh and bench/seed-archive.sh need.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,27 +43,27 @@ seeded=$(cd "$seeded" && pwd)
 results=$(mktemp -d /tmp/na-growth.XXXXXX)
 trap 'rm -rf "$results"' EXIT
 
+# with_lock COMMAND...: COMMAND holding /tmp/na-bench.lock (unless the caller holds it)
+with_lock() { if [ -n "${BENCH_LOCK_HELD:-}" ]; then "$@"; else flock /tmp/na-bench.lock "$@"; fi; }
 # one_run NAME: bench/global-import.sh with the lock, its output in $results/NAME.out
 one_run() {
   local name=$1
   shift
-  echo "[growth] $name: waiting for /tmp/na-bench.lock"
+  [ -n "${BENCH_LOCK_HELD:-}" ] || echo "[growth] $name: waiting for /tmp/na-bench.lock"
   if [ "$name" = "${name#empty}" ]; then  # the seeded archive
     if [ "$db" = mariadb ]; then
       export NEUROARCHIVE_DB_URL="$mariadb_url/$mariadb_db" NEUROARCHIVE_DB_USER=${MARIADB_USER:-root}
     fi
-    BENCH_DATA_DIR=$seeded NEUROARCHIVE_ADMIN_PASSWORD=$(cat "$seeded/bench-admin-password") \
-      flock /tmp/na-bench.lock bench/global-import.sh "$@" >"$results/$name.out" 2>&1 \
-      || { cat "$results/$name.out"; exit 1; }
+    (export BENCH_DATA_DIR=$seeded NEUROARCHIVE_ADMIN_PASSWORD=$(cat "$seeded/bench-admin-password")
+     with_lock bench/global-import.sh "$@") >"$results/$name.out" 2>&1 || { cat "$results/$name.out"; exit 1; }
   else
     if [ "$db" = mariadb ]; then
       mariadb -h "${MARIADB_HOST:-127.0.0.1}" -P "${MARIADB_PORT:-3306}" -u "${MARIADB_USER:-root}" \
         -e "DROP DATABASE IF EXISTS na_seed_empty; CREATE DATABASE na_seed_empty CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
       export NEUROARCHIVE_DB_URL="$mariadb_url/na_seed_empty" NEUROARCHIVE_DB_USER=${MARIADB_USER:-root}
     fi
-    env -u BENCH_DATA_DIR -u NEUROARCHIVE_ADMIN_PASSWORD \
-      flock /tmp/na-bench.lock bench/global-import.sh "$@" >"$results/$name.out" 2>&1 \
-      || { cat "$results/$name.out"; exit 1; }
+    (unset BENCH_DATA_DIR NEUROARCHIVE_ADMIN_PASSWORD
+     with_lock bench/global-import.sh "$@") >"$results/$name.out" 2>&1 || { cat "$results/$name.out"; exit 1; }
   fi
   grep -E '^(throughput|every instance|server memory|server CPU|stats before)' "$results/$name.out" | sed "s/^/[growth] $name: /"
 }

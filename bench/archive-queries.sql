@@ -1,6 +1,6 @@
--- The statements the archive path sends, as EclipseLink writes them (captured from MariaDB's general
--- log during a folder import into the seeded archive; the same text goes to H2, the persistence unit
--- targets MySQL on both). :name is replaced by bench/explain-archive-queries.sh with a value of the
+-- The statements the archive path sends, as EclipseLink writes them (bench/capture-archive-sql.sh:
+-- MariaDB's general log during a folder import into the seeded archive, see archive-queries-captured.txt,
+-- the same text goes to H2, the persistence unit targets MySQL on both; select lists shortened). :name is replaced by bench/explain-archive-queries.sh with a value of the
 -- seeded archive. One statement per block, ending in ";" at the end of a line.
 
 -- Q1 ClaimedSeriesArchiver.archive: the claimed series, locked (em.find PESSIMISTIC_WRITE)
@@ -26,13 +26,13 @@ SELECT DISTINCT t0.id, t0.birth_date, t0.created_at, t0.patient_name, t0.sex, t0
 SELECT id FROM subject WHERE (uid = ':patient_id');
 
 -- Q4c SubjectMatcher.lookup AFTER, 2 of 4 (AlternateUid.SUBJECT_IDS_BY_ALTUID)
-SELECT subject_id FROM subject_altuid WHERE (altuid = ':patient_id');
+SELECT t0.ID FROM subject t0, subject_altuid t1 WHERE ((t1.ALTUID = ':patient_id') AND (t0.ID = t1.subject_id));
 
 -- Q4d SubjectMatcher.lookup AFTER, 3 of 4 (Subject.IDS_BY_UID_SHA1)
 SELECT id FROM subject WHERE (uid_sha1 = ':patient_id_sha1');
 
 -- Q4e SubjectMatcher.lookup AFTER, 4 of 4 (AlternateUid.SUBJECT_IDS_BY_ALTUID_SHA1)
-SELECT subject_id FROM subject_altuid WHERE (altuid_sha1 = ':patient_id_sha1');
+SELECT t0.ID FROM subject t0, subject_altuid t1 WHERE ((t1.altuid_sha1 = ':patient_id_sha1') AND (t0.ID = t1.subject_id));
 
 -- Q5 SubjectMatcher.lookup AFTER (em.find) and every em.find of a subject: by primary key
 SELECT id, birth_date, created_at, patient_name, sex, uid, uid_sha1, family_id FROM subject WHERE (id = :subject_id);
@@ -55,7 +55,7 @@ SELECT id, series_num, file_count FROM series WHERE ((study_id = :study_id) AND 
 SELECT id, series_num FROM series WHERE ((study_id = :study_id) AND (series_instance_uid = ':series_uid'));
 
 -- Q11 ArchiveService.file: the series locked (em.lock PESSIMISTIC_WRITE)
-SELECT id FROM series WHERE (id = :series_id) FOR UPDATE;
+SELECT ID, file_count, updated_at FROM series WHERE (ID = :series_id) FOR UPDATE;
 
 -- Q12 ArchiveService.updateSeries (Instance.SERIES_CONTENTS): O(series size)
 SELECT COUNT(id), SUM(file_size) FROM instance WHERE (series_id = :series_id);
@@ -64,7 +64,7 @@ SELECT COUNT(id), SUM(file_size) FROM instance WHERE (series_id = :series_id);
 SELECT instance_number, slice_position FROM instance WHERE (series_id = :series_id);
 
 -- Q14 SeriesDetails.middleInstance (Instance.SERIES_FILES_IN_ORDER, from the middle, 1 row): O(series size)
-SELECT file_path FROM instance WHERE (series_id = :series_id) ORDER BY instance_number, id LIMIT 75, 1;
+SELECT file_path AS a1 FROM instance WHERE (series_id = :series_id) ORDER BY instance_number, ID LIMIT 75, 1;
 
 -- Q15 ArchiveService.updateSeries: the series row written back
 UPDATE series SET file_count = 151, total_bytes = 19922944, updated_at = CURRENT_TIMESTAMP(3) WHERE (id = :series_id);
@@ -102,15 +102,15 @@ SELECT COUNT(DISTINCT(subject_id)) FROM import_batch WHERE (((scan_id = :scan_id
 SELECT id, bytes_read, completed_at, created_at, elapsed_ms FROM import_scan WHERE (id = :scan_id) FOR UPDATE;
 
 -- Q26 ScanLog.completeSettled, at every scan (ImportScan.NOT_COMPLETED)
-SELECT id FROM import_scan WHERE ((completed_at IS NULL) AND (elapsed_ms >= 0)) ORDER BY id LIMIT 50;
+SELECT ID AS a1 FROM import_scan WHERE ((completed_at IS NULL) AND (elapsed_ms >= 0)) ORDER BY ID LIMIT 0, 50;
 
 -- Q27 ClaimedSeriesRetries, every retry timer round (ClaimedSeries.DUE_FOR_RETRY)
-SELECT id, status, next_attempt_at FROM import_batch WHERE (((status = 'QUEUED') AND (next_attempt_at IS NOT NULL))
- AND (next_attempt_at <= CURRENT_TIMESTAMP(3))) ORDER BY next_attempt_at;
+SELECT ID AS a1, STATUS AS a2, next_attempt_at AS a3 FROM import_batch WHERE (((STATUS = 'QUEUED') AND (next_attempt_at IS NOT NULL))
+ AND (next_attempt_at <= CURRENT_TIMESTAMP(3))) ORDER BY next_attempt_at LIMIT 0, 100 FOR UPDATE;
 
 -- Q28 ClaimedSeriesRetries (ClaimedSeries.STALE_QUEUED)
-SELECT id, status, updated_at FROM import_batch WHERE (((status = 'QUEUED') AND (next_attempt_at IS NULL))
- AND (updated_at < CURRENT_TIMESTAMP(3))) ORDER BY id;
+SELECT ID AS a1, STATUS AS a2, updated_at AS a3 FROM import_batch WHERE (((STATUS = 'QUEUED') AND (next_attempt_at IS NULL))
+ AND (updated_at < CURRENT_TIMESTAMP(3))) ORDER BY ID LIMIT 0, 100 FOR UPDATE;
 
 -- Q29 ClaimRecovery / ClaimQueue (ClaimedSeries.BY_CLAIM_KEY)
 SELECT id, status FROM import_batch WHERE (claim_key = ':claim_key');
@@ -126,3 +126,9 @@ SELECT COUNT(id) FROM import_log WHERE (outcome = 'DUPLICATE');
 
 -- Q33 /api/stats: queued, failed, held claimed series (ClaimedSeries.COUNT_BY_STATUS, FILES_BY_STATUS)
 SELECT COUNT(id) FROM import_batch WHERE (status = 'QUEUED');
+
+-- Q34 subject's family (eager), and its alternate UIDs (when one is added): by primary key / foreign key
+SELECT ID, ALTUID, altuid_sha1, created_at, subject_id FROM subject_altuid WHERE (subject_id = :subject_id) ORDER BY ID ASC;
+
+-- Q35 DerivedFilesRepair.repairRecent, once at start-up (Series.UPDATED_SINCE): not on the archive path
+SELECT ID, file_count, series_num FROM series WHERE (updated_at >= TIMESTAMP '2026-11-28 00:00:00') ORDER BY ID;

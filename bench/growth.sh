@@ -35,7 +35,7 @@ if [ -z "$seeded" ]; then
   seeded=/tmp/na-growth-$db
   if [ ! -f "$seeded/bench-admin-password" ]; then
     echo "[growth] seeding $seeded with ${SEED_INSTANCES:-1000000} instances"
-    bench/seed-archive.sh "$seeded" "${SEED_INSTANCES:-1000000}"
+    DB=$db MARIADB_DB=$mariadb_db bench/seed-archive.sh "$seeded" "${SEED_INSTANCES:-1000000}"
   fi
 fi
 [ -f "$seeded/bench-admin-password" ] || { echo "$seeded was not seeded by bench/seed-archive.sh (no bench-admin-password)" >&2; exit 1; }

@@ -8,6 +8,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +17,9 @@ import java.util.Map;
  * hidden names and {@code *.part} files (a receiver still writing), taking only settled files — older
  * than the settle time and with the size they had at the previous scan — and at most {@code limit}.
  * Files below {@code completeDir} (where the DICOM receiver renames objects it has completely
- * received) are taken at once. {@code sizes} remembers the sizes seen; it is updated by the walk.
+ * received) are taken at once. {@code sizes} remembers the sizes seen; it is updated by the walk, and a
+ * walk that saw every file ({@link Found#complete()}) also forgets the files it did not see (gone), so
+ * the map never holds more than the files of incomingdir, without a look at each remembered file.
  */
 public final class IncomingFiles {
 
@@ -24,7 +27,7 @@ public final class IncomingFiles {
      * Files ready to import; how many were seen but left (too recent, still growing, or not seen
      * before); and of those, how many are old enough and only need a second look.
      */
-    public record Found(List<Path> ready, int notSettled, int firstSeen) {
+    public record Found(List<Path> ready, int notSettled, int firstSeen, boolean complete) {
     }
 
     private IncomingFiles() {
@@ -34,7 +37,12 @@ public final class IncomingFiles {
             throws IOException {
         Walk walk = new Walk(incoming, completeDir, settledBefore, limit, sizes);
         Files.walkFileTree(incoming, walk);
-        return new Found(walk.ready, walk.notSettled, walk.firstSeen);
+        boolean complete = walk.ready.size() < limit;
+        if (complete) {
+            sizes.clear(); // every file still there was seen again
+        }
+        sizes.putAll(walk.seen);
+        return new Found(walk.ready, walk.notSettled, walk.firstSeen, complete);
     }
 
     /** One walk of incomingdir: the files ready to claim, and those still being written. */
@@ -45,6 +53,8 @@ public final class IncomingFiles {
         private final int limit;
         private final Map<Path, Long> sizes;
         private final List<Path> ready = new ArrayList<>();
+        /** The sizes seen by this walk (outside completeDir). */
+        private final Map<Path, Long> seen = new HashMap<>();
         private int notSettled;
         private int firstSeen;
 
@@ -67,7 +77,8 @@ public final class IncomingFiles {
                 return FileVisitResult.CONTINUE;
             }
             if (!file.startsWith(completeDir)) {
-                Long previousSize = sizes.put(file, attrs.size());
+                Long previousSize = sizes.get(file);
+                seen.put(file, attrs.size());
                 boolean old = !attrs.lastModifiedTime().toInstant().isAfter(settledBefore);
                 if (!old || previousSize == null || previousSize != attrs.size()) {
                     notSettled++;

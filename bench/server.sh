@@ -6,6 +6,8 @@
 # A script that starts and stops servers itself (compare.sh: one fresh server per measured run) sets
 # bench_autostart=no before sourcing: then nothing is built or started here, and it calls
 # build_generator, start_server DATA_DIR [COMMAND...] and stop_server as it needs.
+# BENCH_DATA_DIR=DIR: the server started here uses that data directory (e.g. one bench/seed-archive.sh
+# seeded) instead of a fresh one; its admin password is then NEUROARCHIVE_ADMIN_PASSWORD (required).
 # Every API call logs in as admin (api, below): with a password generated for the server started here,
 # or, with BASE_URL, the one in NEUROARCHIVE_ADMIN_PASSWORD (BENCH_CACERT: a CA file for an HTTPS server
 # whose certificate curl would not trust otherwise).
@@ -15,7 +17,9 @@ launcher_pid=""   # what start_server started (./mvnw or run.sh); the java serve
 server_pid=""
 startup=""
 
-if [ -z "${BASE_URL:-}" ]; then
+if [ -z "${BASE_URL:-}" ] && [ -n "${BENCH_DATA_DIR:-}" ]; then
+  [ -n "${NEUROARCHIVE_ADMIN_PASSWORD:-}" ] || { echo "set NEUROARCHIVE_ADMIN_PASSWORD to the admin password of $BENCH_DATA_DIR" >&2; exit 1; }
+elif [ -z "${BASE_URL:-}" ]; then
   NEUROARCHIVE_ADMIN_PASSWORD=$(python3 -c 'import secrets, string; a = string.ascii_letters + string.digits; print("".join(secrets.choice(a) for _ in range(24)))')
   export NEUROARCHIVE_ADMIN_PASSWORD   # the fresh server's first start creates admin with it
 elif [ -z "${NEUROARCHIVE_ADMIN_PASSWORD:-}" ]; then
@@ -141,7 +145,7 @@ start_server() {
   fi
   export NEUROARCHIVE_DATA_DIR="$data"
   incoming="$NEUROARCHIVE_DATA_DIR/incoming"
-  log "starting $* on the data directory $NEUROARCHIVE_DATA_DIR (output: $out)"
+  log "starting $* on $([ -d "$data/db" ] && echo "the existing" || echo "a fresh") data directory $NEUROARCHIVE_DATA_DIR (output: $out)"
   t0=$(now)
   "$@" >"$out" 2>&1 &
   launcher_pid=$!
@@ -160,7 +164,7 @@ start_server() {
 if [ "${bench_autostart:-yes}" = yes ]; then
   build_generator
   if [ -z "${BASE_URL:-}" ]; then
-    start_server "$work/data"
+    start_server "${BENCH_DATA_DIR:-$work/data}"
   else
     incoming=${INCOMING:-}   # the caller checks what it needs
     server_pid=$(find_server_pid)

@@ -8,6 +8,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +18,9 @@ import java.util.Map;
  * than the settle time and with the size they had at the previous scan — and at most {@code limit}.
  * Files below {@code completeDir} (where the DICOM receiver renames objects it has completely
  * received: a batch becomes visible complete, by one rename of its hidden folder) are taken at once.
- * {@code sizes} remembers the sizes seen outside {@code completeDir}; it is updated by the walk.
+ * {@code sizes} remembers the sizes seen outside {@code completeDir}; it is updated by the walk, and a
+ * walk that saw every file ({@link Found#complete()}) also forgets the files it did not see (gone), so
+ * the map never holds more than the files of incomingdir, without a look at each remembered file.
  */
 public final class IncomingFiles {
 
@@ -27,7 +30,8 @@ public final class IncomingFiles {
      * need a second look; and the oldest modification time of the files left because they are too
      * recent (null: none), from which the next file becomes settled.
      */
-    public record Found(List<Path> ready, long readyBytes, int notSettled, int firstSeen, Instant oldestRecent) {
+    public record Found(List<Path> ready, long readyBytes, int notSettled, int firstSeen, Instant oldestRecent,
+                        boolean complete) {
     }
 
     private IncomingFiles() {
@@ -37,7 +41,12 @@ public final class IncomingFiles {
             throws IOException {
         Walk walk = new Walk(incoming, completeDir, settledBefore, limit, sizes);
         Files.walkFileTree(incoming, walk);
-        return new Found(walk.ready, walk.readyBytes, walk.notSettled, walk.firstSeen, walk.oldestRecent);
+        boolean complete = walk.ready.size() < limit;
+        if (complete) {
+            sizes.clear(); // every file still there was seen again
+        }
+        sizes.putAll(walk.seen);
+        return new Found(walk.ready, walk.readyBytes, walk.notSettled, walk.firstSeen, walk.oldestRecent, complete);
     }
 
     /** One walk of incomingdir: the files ready to claim, and those still being written. */
@@ -49,6 +58,8 @@ public final class IncomingFiles {
         private final Map<Path, Long> sizes;
         private final List<Path> ready = new ArrayList<>();
         private long readyBytes;
+        /** The sizes seen by this walk (outside completeDir). */
+        private final Map<Path, Long> seen = new HashMap<>();
         private int notSettled;
         private int firstSeen;
         private Instant oldestRecent;
@@ -72,7 +83,8 @@ public final class IncomingFiles {
                 return FileVisitResult.CONTINUE;
             }
             if (!file.startsWith(completeDir)) {
-                Long previousSize = sizes.put(file, attrs.size());
+                Long previousSize = sizes.get(file);
+                seen.put(file, attrs.size());
                 Instant modified = attrs.lastModifiedTime().toInstant();
                 boolean old = !modified.isAfter(settledBefore);
                 if (!old && (oldestRecent == null || modified.isBefore(oldestRecent))) {

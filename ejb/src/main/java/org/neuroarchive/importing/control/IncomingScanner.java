@@ -9,7 +9,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -133,7 +132,6 @@ public class IncomingScanner {
         waiting = found.notSettled();
         nextSettled = found.oldestRecent() == null ? Long.MAX_VALUE
                 : found.oldestRecent().plusSeconds(settings.settleSeconds()).toEpochMilli() + 1;
-        sizesSeen.keySet().removeIf(path -> !Files.exists(path));
         if (found.ready().isEmpty()) {
             return new ScanSummary(true, 0, found.notSettled(), found.firstSeen(), 0, 0, 0, 0,
                     System.currentTimeMillis() - start);
@@ -164,7 +162,10 @@ public class IncomingScanner {
             grouped += grouper.fileCount();
         }
         found.ready().forEach(sizesSeen::remove);
-        IncomingFiles.removeEmptyDirectories(incoming, settledBefore);
+        if (found.complete()) {
+            // once per backlog, not once per chunk: every walk of the whole tree costs O(files waiting)
+            IncomingFiles.removeEmptyDirectories(incoming, settledBefore);
+        }
         ScanSummary summary = new ScanSummary(true, found.ready().size(), found.notSettled(), found.firstSeen(),
                 quarantined, queued, grouped, found.readyBytes(), System.currentTimeMillis() - start);
         scanLog.finish(scanId, summary);

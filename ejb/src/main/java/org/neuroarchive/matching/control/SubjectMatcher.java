@@ -6,8 +6,11 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.neuroarchive.matching.entity.AlternateUid;
 import org.neuroarchive.matching.entity.Enrollment;
 import org.neuroarchive.matching.entity.Project;
 import org.neuroarchive.matching.entity.Subject;
@@ -51,11 +54,22 @@ public class SubjectMatcher {
         return lookup(em, identity.patientId());
     }
 
+    /**
+     * The first subject (lowest id) whose UID or alternate UID is {@code patientId}, or whose SHA-1 of
+     * one is {@code patientId} in lower case. Four lookups, each on an index of its own: a single query
+     * ORing the four columns of subject and subject_altuid uses none, and scans every subject
+     * (bench/archive-queries.md).
+     */
     static Optional<Subject> lookup(EntityManager em, String patientId) {
-        return em.createNamedQuery(Subject.BY_UID_OR_ALTUID, Subject.class)
-                .setParameter("id", patientId)
-                .setParameter("hash", patientId.strip().toLowerCase(Locale.ROOT))
-                .setMaxResults(1).getResultStream().findFirst();
+        String hash = patientId.strip().toLowerCase(Locale.ROOT);
+        return Stream.of(ids(em, Subject.IDS_BY_UID, patientId), ids(em, AlternateUid.SUBJECT_IDS_BY_ALTUID, patientId),
+                        ids(em, Subject.IDS_BY_UID_SHA1, hash), ids(em, AlternateUid.SUBJECT_IDS_BY_ALTUID_SHA1, hash))
+                .flatMap(List::stream).min(Long::compare)
+                .map(id -> em.find(Subject.class, id));
+    }
+
+    private static List<Long> ids(EntityManager em, String query, String value) {
+        return em.createNamedQuery(query, Long.class).setParameter("value", value).getResultList();
     }
 
     public Found<Subject> findOrCreate(SeriesIdentity identity, MatchingCriteria.Subject criterion) {

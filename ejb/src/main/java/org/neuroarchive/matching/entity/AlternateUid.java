@@ -4,13 +4,21 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import org.neuroarchive.common.entity.Record;
 
 /** Another identifier of a subject, typically the PatientID a scanner sent (NiDB: altuid). */
 @Entity
 @Table(name = "subject_altuid")
+@NamedQuery(name = AlternateUid.SUBJECT_IDS_BY_ALTUID, query = "SELECT a.subject.id FROM AlternateUid a WHERE a.altuid = :value")
+@NamedQuery(name = AlternateUid.SUBJECT_IDS_BY_ALTUID_SHA1,
+        query = "SELECT a.subject.id FROM AlternateUid a WHERE a.altuidSha1 = :value")
 public class AlternateUid extends Record {
+
+    /** The ids of the subjects with this alternate UID, and with this SHA-1 of one: one index lookup each. */
+    public static final String SUBJECT_IDS_BY_ALTUID = "AlternateUid.subjectIdsByAltuid";
+    public static final String SUBJECT_IDS_BY_ALTUID_SHA1 = "AlternateUid.subjectIdsByAltuidSha1";
 
     @ManyToOne(optional = false)
     @JoinColumn(name = "subject_id")

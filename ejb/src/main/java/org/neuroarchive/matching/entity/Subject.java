@@ -19,13 +19,19 @@ import org.neuroarchive.common.entity.Record;
 @Table(name = "subject")
 @NamedQuery(name = Subject.BY_UID_OR_ALTUID, query = "SELECT DISTINCT s FROM Subject s LEFT JOIN s.alternateUids a "
         + "WHERE s.uid = :id OR a.altuid = :id OR s.uidSha1 = :hash OR a.altuidSha1 = :hash ORDER BY s.id")
+@NamedQuery(name = Subject.IDS_BY_UID, query = "SELECT s.id FROM Subject s WHERE s.uid = :value")
+@NamedQuery(name = Subject.IDS_BY_UID_SHA1, query = "SELECT s.id FROM Subject s WHERE s.uidSha1 = :value")
 @NamedQuery(name = Subject.UID_EXISTS, query = "SELECT COUNT(s) FROM Subject s WHERE s.uid = :uid")
 @NamedQuery(name = Subject.ALL, query = "SELECT s FROM Subject s ORDER BY s.id")
 @NamedQuery(name = Subject.BY_DEMOGRAPHICS, query = "SELECT s FROM Subject s WHERE s.patientName = :name "
         + "AND s.sex = :sex AND s.birthDate = :birthDate ORDER BY s.id")
 public class Subject extends Record {
 
+    /** One query for the four identifiers; an OR across two tables that no index serves (a scan of subject). */
     public static final String BY_UID_OR_ALTUID = "Subject.byUidOrAltUid";
+    /** The ids of the subjects with this UID, and with this SHA-1 of a UID: one index lookup each. */
+    public static final String IDS_BY_UID = "Subject.idsByUid";
+    public static final String IDS_BY_UID_SHA1 = "Subject.idsByUidSha1";
     public static final String UID_EXISTS = "Subject.uidExists";
     public static final String ALL = "Subject.all";
     public static final String BY_DEMOGRAPHICS = "Subject.byDemographics";

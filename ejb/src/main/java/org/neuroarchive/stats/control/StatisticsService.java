@@ -47,8 +47,11 @@ public class StatisticsService {
                 count(visible, "SELECT COUNT(s) FROM Study s", "SELECT COUNT(s) FROM Study s WHERE s.enrollment.project.id IN :projects"),
                 count(visible, "SELECT COUNT(s) FROM Series s",
                         "SELECT COUNT(s) FROM Series s WHERE s.study.enrollment.project.id IN :projects"),
-                count(visible, "SELECT COUNT(i) FROM Instance i",
-                        "SELECT COUNT(i) FROM Instance i WHERE i.series.study.enrollment.project.id IN :projects"),
+                // instances from the series' own counts (kept by every archive transaction): one row per
+                // series is read, not one per instance (COUNT over instance reads all of an index on
+                // MariaDB, and on H2 as soon as another transaction is open: seconds at 1,000,000)
+                count(visible, "SELECT SUM(s.fileCount) FROM Series s",
+                        "SELECT SUM(s.fileCount) FROM Series s WHERE s.study.enrollment.project.id IN :projects"),
                 queues ? count(ProjectScope.ALL, "SELECT COUNT(p) FROM ProblemFile p", null) : 0,
                 queues ? em.createNamedQuery(ClaimedSeries.FILES_BY_STATUS, Number.class)
                         .setParameter("status", ClaimedSeries.Status.HELD).getSingleResult().longValue() : 0,
@@ -81,11 +84,16 @@ public class StatisticsService {
     /** {@code all} for callers who see every project, {@code scoped} (with {@code :projects}) for the others. */
     private long count(ProjectScope visible, String all, String scoped) {
         if (visible.all()) {
-            return em.createQuery(all, Long.class).getSingleResult();
+            return number(em.createQuery(all, Number.class).getSingleResult());
         }
         if (visible.none()) {
             return 0;
         }
-        return visible.bind(em.createQuery(scoped, Long.class), "projects").getSingleResult();
+        return number(visible.bind(em.createQuery(scoped, Number.class), "projects").getSingleResult());
+    }
+
+    /** A COUNT, or a SUM (null over no rows). */
+    private static long number(Number value) {
+        return value == null ? 0 : value.longValue();
     }
 }

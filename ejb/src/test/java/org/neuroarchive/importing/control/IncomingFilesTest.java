@@ -130,4 +130,35 @@ class IncomingFilesTest {
         assertTrue(Files.exists(incoming.resolve("kept/a.dcm")));
         assertTrue(Files.exists(incoming));
     }
+
+    @Test
+    void aWalkThatSawEveryFileForgetsTheFilesThatWentAway() throws IOException {
+        Path kept = file("kept.dcm", Instant.now().minusSeconds(600));
+        Path gone = file("gone.dcm", Instant.now().minusSeconds(600));
+        Map<Path, Long> sizes = new HashMap<>();
+        assertTrue(IncomingFiles.find(incoming, incoming.resolve("received"), Instant.now(), 10, sizes).complete());
+        assertEquals(Set.of(kept, gone), sizes.keySet());
+        Files.delete(gone);
+
+        IncomingFiles.Found found = IncomingFiles.find(incoming, incoming.resolve("received"), Instant.now(), 10, sizes);
+
+        assertTrue(found.complete());
+        assertEquals(List.of(kept), found.ready());
+        assertEquals(Set.of(kept), sizes.keySet(), "no file is looked at again to forget the ones that went away");
+    }
+
+    @Test
+    void aWalkStoppedByTheChunkKeepsTheSizesOfTheFilesItDidNotReach() throws IOException {
+        for (int i = 0; i < 25; i++) {
+            file("f" + i + ".dcm", Instant.now().minusSeconds(600));
+        }
+        Map<Path, Long> sizes = new HashMap<>();
+        IncomingFiles.find(incoming, incoming.resolve("received"), Instant.now(), 10, sizes);
+
+        IncomingFiles.Found chunk = IncomingFiles.find(incoming, incoming.resolve("received"), Instant.now(), 10, sizes);
+
+        assertFalse(chunk.complete());
+        assertEquals(10, chunk.ready().size());
+        assertEquals(25, sizes.size(), "the 15 files not reached stay settled for the next chunk");
+    }
 }

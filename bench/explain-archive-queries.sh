@@ -12,7 +12,7 @@
 # the table; "tableScan" or a PRIMARY_KEY scan without a condition reads every row) and MariaDB's
 # EXPLAIN (type, key, rows; type ALL or index reads every row).
 # Environment: MARIADB_HOST=127.0.0.1 MARIADB_PORT=3306 MARIADB_USER=root MARIADB_PASSWORD=
-# Needs: java 17 and the H2 jar 2.2.224 in ~/.m2 (H2), the mariadb client (MariaDB).
+# Needs: java 17 and the H2 jar 2.3.232 in ~/.m2 (the server's, see configure.sh) (H2), the mariadb client (MariaDB).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 h2_dir=""; mariadb_db=""
@@ -25,7 +25,7 @@ while [ $# -gt 0 ]; do
     *) echo "usage: bench/explain-archive-queries.sh [--h2 DATA_DIR] [--mariadb DATABASE]" >&2; exit 2 ;;
   esac
 done
-h2_jar=$HOME/.m2/repository/com/h2database/h2/2.2.224/h2-2.2.224.jar
+h2_jar=$HOME/.m2/repository/com/h2database/h2/2.3.232/h2-2.3.232.jar
 mariadb_args=(-h "${MARIADB_HOST:-127.0.0.1}" -P "${MARIADB_PORT:-3306}" -u "${MARIADB_USER:-root}")
 [ -n "${MARIADB_PASSWORD:-}" ] && mariadb_args+=(-p"$MARIADB_PASSWORD")
 if [ -n "$mariadb_db" ] && ! command -v mariadb >/dev/null; then mariadb_db=""; fi

@@ -23,7 +23,7 @@
 #   MARIADB_DB=na_seed_1m  the database to create (MariaDB; must not exist: RESEED=1 drops it first)
 #   MARIADB_HOST=127.0.0.1 MARIADB_PORT=3306 MARIADB_USER=root MARIADB_PASSWORD=   (MariaDB)
 #   KEEP=1   keep the CSV files (DATA_DIR/bench-seed/csv)
-# Needs: java 17, python3, curl, the H2 jar 2.2.224 in ~/.m2 (H2) or the mariadb client (MariaDB), and
+# Needs: java 17, python3, curl, the H2 jar 2.3.232 in ~/.m2 (the server's, see configure.sh) (H2) or the mariadb client (MariaDB), and
 # DATA_DIR on one file system with room for ~4 GB of CSV and database files per million instances.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,7 +31,7 @@ data_dir=${1:?usage: bench/seed-archive.sh DATA_DIR [INSTANCES [SUBJECTS]]}
 instances=${2:-1000000}
 subjects=${3:-3000}
 db=${DB:-h2}
-h2_jar=$HOME/.m2/repository/com/h2database/h2/2.2.224/h2-2.2.224.jar
+h2_jar=$HOME/.m2/repository/com/h2database/h2/2.3.232/h2-2.3.232.jar
 mariadb_db=${MARIADB_DB:-na_seed_1m}
 case "$db" in
   h2) [ -f "$h2_jar" ] || { echo "the H2 jar $h2_jar is missing (build the project once)" >&2; exit 1; } ;;

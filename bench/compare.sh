@@ -448,9 +448,10 @@ else:
             print(f"{labels[e]:40} {span([x['rate'] for x in xs], '.1f'):>24} {span([x['sec'] for x in xs], '.1f'):>22} "
                   f"{span([x['cpu'] for x in xs], '.2f'):>22} {(span(rss, '.0f') if rss else '-'):>18} "
                   f"{span([x['others'] for x in xs], '.0f'):>15}")
-    names = []
-    for k in rounds:
-        names += [n for n in ratios(data[k]) if n not in names]
+    canonical = ["folder import / Orthanc REST", "receiver (1 assoc) / Orthanc C-STORE", "folder import / copy limit",
+                 "CPU per instance: folder import / Orthanc REST", "individual parse, instances/s",
+                 "individual archive, instances/s"]
+    names = [n for n in canonical if any(n in ratios(data[k]) for k in rounds)]
     for n in names:
         vs = [ratios(data[k])[n] for k in rounds if n in ratios(data[k])]
         print(f"  {n:48} {span(vs, '.2f')}")

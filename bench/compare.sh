@@ -32,8 +32,9 @@
 # process over the run: our WildFly java, the Orthanc process; cp + sync for the copy), peak RSS
 # (VmHWM), instances stored, the second read of the page-cache warm-up, and "others %": the share of
 # the machine's CPU (/proc/stat, all cores) the other processes used during the run (the clients
-# storescu and curl, and anything else running: high values mean a disturbed run). Then the ratios: folder import / Orthanc REST, receiver (1 assoc) /
-# Orthanc C-STORE, folder import / copy limit, and the individual import's parse and archive rates.
+# storescu and curl, and anything else running: high values mean a disturbed run). Then the ratios:
+# folder import / Orthanc REST, receiver (1 assoc) / Orthanc C-STORE, folder import / copy limit,
+# CPU per instance folder import / Orthanc REST, and the individual import's parse and archive rates.
 # RUNS=N repeats the whole comparison N times and ends with the median and range of every entry and
 # ratio.
 #
@@ -41,10 +42,11 @@
 #   RUNS=1          rounds of the whole comparison (the issue asks for 3)
 #   ENTRIES="folder receiver1 receiver2 individual orthanc-rest orthanc-cstore copy"   a subset/order
 #   JFR=1           record a JFR profile of our folder import in the first round and print a summary,
-#                   by component (bench/jfr-components.awk); that run is marked "JFR" in the table
+#                   by component (bench/jfr-components.awk); that run is marked "JFR on" in the table
 #   KEEP=1          keep the work directory (dataset, every run's store, logs, profile)
 #   BENCH_LOCK=/tmp/na-bench.lock   take this flock around each round and release it in between (for
 #                   RUNS>1 on a shared machine); do not also wrap the script in flock on the same file
+#                   (wrapped in flock, use flock -o: the servers it starts need not hold the lock)
 #   ORTHANC_HTTP_PORT=18042 ORTHANC_DICOM_PORT=14242   Orthanc's ports (never 8042/4242)
 #   BUILD=no        use the existing build (ear/target, ejb/target) instead of building first
 # Our server always runs on 8080 (HTTP) and 11112 (DICOM): nothing else may listen there.
@@ -52,8 +54,8 @@
 # ear/target/run-server and the dataset generator), then starts every server with
 # server-config/wildfly/run.sh on that build.
 # Needs: java 17, Maven's offline repository, dcmtk (storescu), orthanc (/usr/sbin/Orthanc), curl,
-# python3, awk, ss (iproute2); jcmd and jfr for JFR=1. It takes ~10 minutes per round on the default
-# dataset.
+# python3, awk, ss (iproute2); jcmd and jfr for JFR=1. A round of the default dataset takes 10 to 17
+# minutes here (four starts of our server of about a minute each, before the clocks).
 # The machine is shared and its speed varies from minute to minute: compare the ratios of one round
 # (same files, same disk, minutes apart) rather than absolute figures across days.
 set -euo pipefail
@@ -438,16 +440,18 @@ else:
     print(f"== summary over {len(rounds)} round(s): median [min - max]")
     def span(values, fmt):
         return f"{statistics.median(values):{fmt}} [{min(values):{fmt}} - {max(values):{fmt}}]"
-    print(f"{'entry':40} {'inst/s':>24} {'s':>22} {'CPU ms/inst':>22} {'peak RSS MiB':>18}")
+    print(f"{'entry':40} {'inst/s':>24} {'s':>22} {'CPU ms/inst':>22} {'peak RSS MiB':>18} {'others %':>15}")
     for e in order:
         xs = [data[k][e] for k in rounds if e in data[k]]
         if xs:
             rss = [x["rss"] for x in xs if x["rss"] is not None]
             print(f"{labels[e]:40} {span([x['rate'] for x in xs], '.1f'):>24} {span([x['sec'] for x in xs], '.1f'):>22} "
-                  f"{span([x['cpu'] for x in xs], '.2f'):>22} {(span(rss, '.0f') if rss else '-'):>18}")
-    names = []
-    for k in rounds:
-        names += [n for n in ratios(data[k]) if n not in names]
+                  f"{span([x['cpu'] for x in xs], '.2f'):>22} {(span(rss, '.0f') if rss else '-'):>18} "
+                  f"{span([x['others'] for x in xs], '.0f'):>15}")
+    canonical = ["folder import / Orthanc REST", "receiver (1 assoc) / Orthanc C-STORE", "folder import / copy limit",
+                 "CPU per instance: folder import / Orthanc REST", "individual parse, instances/s",
+                 "individual archive, instances/s"]
+    names = [n for n in canonical if any(n in ratios(data[k]) for k in rounds)]
     for n in names:
         vs = [ratios(data[k])[n] for k in rounds if n in ratios(data[k])]
         print(f"  {n:48} {span(vs, '.2f')}")

@@ -76,9 +76,9 @@ public class DicomReader {
     public DicomHeader readHeader(Path file) throws DicomFormatException, NoSuchFileException {
         long size = checkNotEmpty(file);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            byte[] head = readHead(channel, size);
-            checkStartsLikeDicom(new ByteArrayInputStream(head), size);
-            ScanResult scan = ElementScan.scan(ScanInput.of(channel, size, head), true, maxInflatedBytes);
+            Walked walked = walkToPixelData(channel, size);
+            byte[] head = walked.head();
+            ScanResult scan = walked.scan();
             // the header usually ends within the first bytes, read once for the walk and for PixelMed
             long end = scan.cut() ? scan.cutAt() : scan.stoppedAt();
             InputStream in = end >= 0 && end <= head.length ? new ByteArrayInputStream(head, 0, (int) end)
@@ -112,9 +112,7 @@ public class DicomReader {
     public GroupingKeys readGroupingKeys(Path file) throws DicomFormatException, NoSuchFileException {
         long size = checkNotEmpty(file);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            byte[] head = readHead(channel, size);
-            checkStartsLikeDicom(new ByteArrayInputStream(head), size);
-            ScanResult scan = ElementScan.scan(ScanInput.of(channel, size, head), true, maxInflatedBytes);
+            ScanResult scan = walkToPixelData(channel, size).scan();
             if (!scan.cut() && scan.stoppedAt() >= 0) {
                 Optional<GroupingKeys> keys = GroupingKeys.of(scan.identity());
                 if (keys.isPresent()) {
@@ -127,6 +125,17 @@ public class DicomReader {
             // the full read below meets the same problem and names it
         }
         return GroupingKeys.of(readHeader(file));
+    }
+
+    /** The first bytes of a file and the element walk of its header, up to its pixel data. */
+    private record Walked(byte[] head, ScanResult scan) {
+    }
+
+    /** Reads the first bytes, refuses what cannot be DICOM, and walks the header up to the pixel data. */
+    private Walked walkToPixelData(FileChannel channel, long size) throws IOException, DicomFormatException {
+        byte[] head = readHead(channel, size);
+        checkStartsLikeDicom(new ByteArrayInputStream(head), size);
+        return new Walked(head, ElementScan.scan(ScanInput.of(channel, size, head), true, maxInflatedBytes));
     }
 
     /** The first {@value #HEAD_SIZE} bytes of the file (all of a smaller one). */

@@ -167,7 +167,7 @@ public class ArchiveService {
         em.lock(series, LockModeType.PESSIMISTIC_WRITE); // one archive transaction per series at a time
         // archived meanwhile by a transaction that held the lock before us
         archived.putAll(filer.archivedAmong(newcomers.freshUids()));
-        List<Path> placed = new ArrayList<>();
+        List<Instance> placed = new ArrayList<>();
         ImportLogRows log = new ImportLogRows();
         for (Readable r : newcomers.fresh()) {
             Instance known = archived.get(r.sopUid());
@@ -175,17 +175,19 @@ public class ArchiveService {
                 tally.count(filer.fileKnown(fileTransaction, source, r.file(), r.inspected(), known, log));
                 continue;
             }
-            Instance instance = filer.fileNew(fileTransaction, source, placement, r.file(), r.inspected(), log);
-            archived.put(r.sopUid(), instance);
-            placed.add(Path.of(instance.getFilePath()));
+            placed.add(filer.fileNew(fileTransaction, source, placement, r.file(), r.inspected(), log));
             tally.count(InstanceFiler.Result.ARCHIVED);
+        }
+        filer.insertAll(placed);
+        if (!newcomers.repeats().isEmpty()) { // their first copy is archived now: settled as known instances
+            archived.putAll(filer.archivedAmong(newcomers.repeats().stream().map(Readable::sopUid).toList()));
         }
         for (Readable r : newcomers.repeats()) {
             tally.count(filer.fileKnown(fileTransaction, source, r.file(), r.inspected(), archived.get(r.sopUid()), log));
         }
         importLog.recordAll(log); // a row per file, before the series' own row
         updateSeries(series, identity, newcomers.fresh().get(0).inspected().header());
-        afterCommit(fileTransaction, placement, placed);
+        afterCommit(fileTransaction, placement, placed.stream().map(i -> Path.of(i.getFilePath())).toList());
         ArchiveOutcome outcome = tally.outcome(series.getId(), placement, null);
         importLog.record(new ImportLogEntry(source, ImportLogEntry.Outcome.SERIES_ARCHIVED,
                 identity.seriesDescription().isEmpty() ? "series " + identity.seriesNumber() : identity.seriesDescription(),

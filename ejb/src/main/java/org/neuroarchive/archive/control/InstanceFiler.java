@@ -9,12 +9,16 @@ import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.neuroarchive.archive.entity.Instance;
+import org.neuroarchive.common.control.RowBatch;
 import org.neuroarchive.config.ConflictPolicy;
 import org.neuroarchive.config.ImportSettings;
 import org.neuroarchive.config.StorageLocations;
@@ -42,6 +46,11 @@ public class InstanceFiler {
     public enum Result { ARCHIVED, DUPLICATE, QUARANTINED }
 
     private static final int LOOKUP_CHUNK = 500;
+    private static final RowBatch INSTANCE_ROWS = new RowBatch("instance",
+            List.of("series_id", "sop_instance_uid", "sop_class_uid", "instance_number", "file_path", "file_size",
+                    "sha256", "slice_position", "created_at"),
+            Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.BIGINT, Types.CHAR,
+            Types.VARCHAR, Types.TIMESTAMP);
 
     @PersistenceContext
     EntityManager em;
@@ -94,7 +103,10 @@ public class InstanceFiler {
         return duplicate(files, source, claimed, inspected, archived, log);
     }
 
-    /** Archives a new instance into {@code placement}; the caller has made sure its SOPInstanceUID is new. */
+    /**
+     * Archives a new instance into {@code placement}; the caller has made sure its SOPInstanceUID is new.
+     * Answers its row, which the caller writes with those of the other new instances ({@link #insertAll}).
+     */
     public Instance fileNew(FileTransaction files, LogSource source, Placement placement, SourceFile claimed,
                             InspectedInstance inspected, ImportLogRows log) throws IOException {
         String sopUid = inspected.header().sopInstanceUid();
@@ -106,11 +118,22 @@ public class InstanceFiler {
         Instance instance = new Instance(placement.series(), sopUid, inspected.header().sopClassUid(),
                 inspected.header().instanceNumber(), relative.toString(), inspected.size(), inspected.sha256(),
                 inspected.header().acquisition().slicePosition());
-        em.persist(instance);
         files.deleteOnCommit(claimed.path());
         log.add(new ImportLogEntry(source, ImportLogEntry.Outcome.ARCHIVED, claimed.originalName(),
                 "archived as " + relative).about(subjectUid, studyNum, seriesNum).inProject(placement.project().getId()));
         return instance;
+    }
+
+    /**
+     * Writes the rows of new instances ({@link #fileNew}) of series already written, in JDBC batches: no
+     * INSERT and id read per instance, and nothing for the persistence context to track. The rows are
+     * not managed entities; {@link #archivedAmong} reads them back when needed.
+     */
+    public void insertAll(List<Instance> instances) {
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+        INSTANCE_ROWS.insert(em, instances.stream().map(i -> new Object[] {i.getSeries().getId(), i.getSopInstanceUid(),
+            i.getSopClassUid(), i.getInstanceNumber(), i.getFilePath(), i.getFileSize(), i.getSha256(),
+            i.getSlicePosition(), now}).toList());
     }
 
     private static Long projectOf(Instance archived) {

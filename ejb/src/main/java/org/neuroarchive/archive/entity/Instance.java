@@ -83,6 +83,10 @@ public class Instance extends Record {
         return sopInstanceUid;
     }
 
+    public String getSopClassUid() {
+        return sopClassUid;
+    }
+
     public Integer getInstanceNumber() {
         return instanceNumber;
     }

@@ -6,13 +6,14 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.LocalDateTime;
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.neuroarchive.common.control.RowBatch;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
 import org.neuroarchive.importlog.entity.LogSource;
 import org.neuroarchive.security.control.Callers;
@@ -28,10 +29,11 @@ import org.neuroarchive.security.control.Callers;
 public class ImportLog {
 
     private static final Logger LOG = Logger.getLogger("org.neuroarchive.import");
-    private static final int ROWS_PER_STATEMENT = 100;
-    private static final String INSERT = "INSERT INTO import_log (created_at, batch_id, import_id, outcome, file_name, "
-            + "subject_uid, study_num, series_num, message, actor, project_id) VALUES ";
-    private static final String ROW_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final RowBatch ROWS = new RowBatch("import_log",
+            List.of("created_at", "batch_id", "import_id", "outcome", "file_name", "subject_uid", "study_num",
+                    "series_num", "message", "actor", "project_id"),
+            Types.TIMESTAMP, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER,
+            Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.BIGINT);
 
     @PersistenceContext
     EntityManager em;
@@ -67,8 +69,8 @@ public class ImportLog {
     }
 
     /**
-     * Records the rows of one archive transaction (a row per file) with one INSERT statement per
-     * {@value #ROWS_PER_STATEMENT} rows rather than one per row; {@code rows} is empty afterwards.
+     * Records the rows of one archive transaction (a row per file) in JDBC batches ({@link RowBatch})
+     * rather than an INSERT and an id read per row; {@code rows} is empty afterwards.
      */
     public void recordAll(ImportLogRows rows) {
         List<ImportLogEntry> entries = rows.takeAll();
@@ -77,24 +79,17 @@ public class ImportLog {
         }
         String actor = callers.current().actor().text();
         Timestamp now = Timestamp.valueOf(LocalDateTime.now());
-        for (int from = 0; from < entries.size(); from += ROWS_PER_STATEMENT) {
-            List<ImportLogEntry> chunk = entries.subList(from, Math.min(entries.size(), from + ROWS_PER_STATEMENT));
-            Query insert = em.createNativeQuery(INSERT + String.join(",", Collections.nCopies(chunk.size(), ROW_VALUES)));
-            int p = 1;
-            for (ImportLogEntry entry : chunk) {
-                if (entry.getActor() == null) {
-                    entry.by(actor);
-                }
-                Object[] values = {now, entry.getBatchId(), entry.getImportId(), entry.getOutcome().name(), entry.getFileName(),
-                    entry.getSubjectUid(), entry.getStudyNum(), entry.getSeriesNum(), entry.getMessage(), entry.getActor(),
-                    entry.getProjectId()};
-                for (Object value : values) {
-                    insert.setParameter(p++, value);
-                }
-                logLine(entry);
+        List<Object[]> values = new ArrayList<>(entries.size());
+        for (ImportLogEntry entry : entries) {
+            if (entry.getActor() == null) {
+                entry.by(actor);
             }
-            insert.executeUpdate();
+            values.add(new Object[] {now, entry.getBatchId(), entry.getImportId(), entry.getOutcome().name(),
+                entry.getFileName(), entry.getSubjectUid(), entry.getStudyNum(), entry.getSeriesNum(), entry.getMessage(),
+                entry.getActor(), entry.getProjectId()});
         }
+        ROWS.insert(em, values);
+        entries.forEach(ImportLog::logLine);
     }
 
     private static void logLine(ImportLogEntry entry) {

@@ -122,10 +122,12 @@ class InstanceFilerTest {
         InspectedInstance inspected = inspect(file);
         return DB.inTransaction(tx -> {
             ImportLogRows rows = new ImportLogRows();
-            Instance filed = filer(tx, locations, ConflictPolicy.QUARANTINE_NEWCOMER).fileNew(FileTransaction.current(tx),
-                    LogSource.NONE, placement(tx.em()), new SourceFile(file, file.getFileName().toString()), inspected, rows);
+            InstanceFiler filer = filer(tx, locations, ConflictPolicy.QUARANTINE_NEWCOMER);
+            Instance filed = filer.fileNew(FileTransaction.current(tx), LogSource.NONE, placement(tx.em()),
+                    new SourceFile(file, file.getFileName().toString()), inspected, rows);
+            filer.insertAll(List.of(filed));
             importLog(tx).recordAll(rows);
-            return filed;
+            return filer.archivedAmong(List.of(filed.getSopInstanceUid())).get(filed.getSopInstanceUid());
         }).getId();
     }
 
@@ -183,9 +185,9 @@ class InstanceFilerTest {
         Path file = object("rolled-back", 1, SyntheticSeries.newUid());
         InspectedInstance inspected = inspect(file);
         assertThrows(IllegalStateException.class, () -> DB.run(tx -> {
-            filer(tx, locations, ConflictPolicy.QUARANTINE_NEWCOMER).fileNew(FileTransaction.current(tx), LogSource.NONE,
-                    placement(tx.em()), new SourceFile(file, "rolled-back.dcm"), inspected, new ImportLogRows());
-            tx.em().flush();
+            InstanceFiler filer = filer(tx, locations, ConflictPolicy.QUARANTINE_NEWCOMER);
+            filer.insertAll(List.of(filer.fileNew(FileTransaction.current(tx), LogSource.NONE,
+                    placement(tx.em()), new SourceFile(file, "rolled-back.dcm"), inspected, new ImportLogRows())));
             throw new IllegalStateException("the archive transaction fails after filing");
         }));
         assertTrue(Files.exists(file), "the original stays for the next attempt");

@@ -12,7 +12,8 @@
 #
 # By default it starts its own server (./mvnw -Prun, port 8080) on a fresh data directory under /tmp
 # and stops it at the end; BASE_URL=… IMPORT_ROOT=<an allowed import root of that server> uses a
-# running one. KEEP=1 keeps the work directory. Needs: java 17, curl, zip, python3, awk, ss.
+# running one. KEEP=1 keeps the work directory; JFR=1 records a JFR profile of the server-path import
+# (parse and archive) and prints where its CPU went. Needs: java 17, curl, zip, python3, awk, ss.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 subjects=${1:-4}; series=${2:-10}; instances=${3:-50}
@@ -48,6 +49,8 @@ await() {
 id_of() { json_field id; }
 
 cpu0=""; [ -n "$server_pid" ] && cpu0=$(cpu_seconds "$server_pid")
+jfr_on=""; [ -n "${JFR:-}" ] && [ -n "$server_pid" ] && jfr_on=1
+[ -n "$jfr_on" ] && jcmd "$server_pid" JFR.start name=bench settings=profile filename="$work/individual.jfr" >/dev/null
 t0=$(now)
 id=$(post_json -sf "$base/api/imports" \
      -d "{\"sourcePath\":\"$dataset\",\"modality\":\"MR\"}" | id_of)
@@ -55,6 +58,7 @@ parse_path=$(await "$id" parsingcomplete)
 t1=$(now)
 post_json -sf "$base/api/imports/$id/archive" >/dev/null
 archive_path=$(await "$id" archivecomplete)
+[ -n "$jfr_on" ] && jcmd "$server_pid" JFR.stop name=bench >/dev/null
 
 t2=$(now)
 id2=$(api -sf -X POST "$base/api/imports" -F 'options={"modality":"MR"};type=application/json' \
@@ -80,3 +84,7 @@ if [ -n "$server_pid" ] && [ -r "/proc/$server_pid/status" ]; then
   printf '%-46s %s\n' "server CPU for both imports" "$cpu_used s on $(nproc) cores"
 fi
 printf '%-46s %s\n' "stats after" "$(stats)"
+if [ -n "$jfr_on" ]; then
+  log "JFR profile of the server-path import: $work/individual.jfr (KEEP=1 keeps it)"
+  jfr_report "$work/individual.jfr"
+fi

@@ -186,8 +186,8 @@ public class ArchiveService {
             tally.count(filer.fileKnown(fileTransaction, source, r.file(), r.inspected(), archived.get(r.sopUid()), log));
         }
         importLog.recordAll(log); // a row per file, before the series' own row
-        updateSeries(series, identity, newcomers.fresh().get(0).inspected().header());
-        afterCommit(fileTransaction, placement, placed.stream().map(i -> Path.of(i.getFilePath())).toList());
+        Optional<Path> middle = updateSeries(series, identity, newcomers.fresh().get(0).inspected().header());
+        afterCommit(fileTransaction, placement, middle, placed.stream().map(i -> Path.of(i.getFilePath())).toList());
         ArchiveOutcome outcome = tally.outcome(series.getId(), placement, null);
         importLog.record(new ImportLogEntry(source, ImportLogEntry.Outcome.SERIES_ARCHIVED,
                 identity.seriesDescription().isEmpty() ? "series " + identity.seriesNumber() : identity.seriesDescription(),
@@ -278,25 +278,23 @@ public class ArchiveService {
         }
     }
 
-    private void updateSeries(Series series, SeriesIdentity identity, DicomHeader latest) {
+    /** The series' description and details from all its instances; answers its middle instance's file. */
+    private Optional<Path> updateSeries(Series series, SeriesIdentity identity, DicomHeader latest) {
         series.describe(identity.seriesDescription(), identity.protocolName(),
                 identity.seriesDateTime().orElse(null), identity.rows(), identity.columns());
-        Object[] contents = em.createNamedQuery(Instance.SERIES_CONTENTS, Object[].class)
-                .setParameter("series", series).getSingleResult();
-        series.setContents(((Number) contents[0]).intValue(), contents[1] == null ? 0 : ((Number) contents[1]).longValue());
-        details.update(series, latest);
+        return details.update(series, latest);
     }
 
     /** Once the files are committed: the series' thumbnail from its middle instance, and the backup copy. */
-    private void afterCommit(FileTransaction fileTransaction, Placement placement, List<Path> archived) {
+    private void afterCommit(FileTransaction fileTransaction, Placement placement, Optional<Path> middle,
+                             List<Path> archived) {
         if (archived.isEmpty()) {
             return;
         }
         Series series = placement.series();
         Path seriesDir = ArchiveLayout.seriesDir(placement.subject().getUid(), placement.study().getStudyNum(),
                 series.getSeriesNum());
-        details.middleInstance(series, series.getFileCount())
-                .ifPresent(middle -> thumbnail.renderAfterCommit(fileTransaction, seriesDir, middle));
+        middle.ifPresent(file -> thumbnail.renderAfterCommit(fileTransaction, seriesDir, file));
         backup.copyAfterCommit(fileTransaction, seriesDir, archived);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -30,17 +31,25 @@ public class SeriesDetails {
     @PersistenceContext
     EntityManager em;
 
-    public void update(Series series, DicomHeader latest) {
+    /**
+     * Brings {@code series} up to date from all its archived instances, read with one query: file count
+     * and bytes, parameters, slices, validity. Answers the archived file (relative to archivedir) of its
+     * middle instance by InstanceNumber (then id), for the thumbnail; empty when it has none.
+     */
+    public Optional<Path> update(Series series, DicomHeader latest) {
         List<Integer> numbers = new ArrayList<>();
         Set<String> positions = new HashSet<>();
-        List<Object[]> rows = em.createNamedQuery(Instance.SERIES_NUMBERS_AND_POSITIONS, Object[].class)
+        List<Object[]> rows = em.createNamedQuery(Instance.SERIES_SUMMARY, Object[].class)
                 .setParameter("series", series).getResultList();
+        long bytes = 0;
         for (Object[] row : rows) {
             numbers.add((Integer) row[0]);
             if (row[1] != null) {
                 positions.add((String) row[1]);
             }
+            bytes += ((Number) row[2]).longValue();
         }
+        series.setContents(rows.size(), bytes);
         AcquisitionParameters a = latest.acquisition();
         Integer frames = latest.numberOfFrames();
         series.setParameters(new SeriesParameters(a.repetitionTime(), a.echoTime(), a.inversionTime(), a.flipAngle(),
@@ -51,6 +60,18 @@ public class SeriesDetails {
                 a.kvp(), a.exposure(), a.xRayTubeCurrent(), a.convolutionKernel(), a.bodyPartExamined()));
         InstanceNumberGaps gaps = InstanceNumberGaps.of(numbers, Series.MISSING_TEXT);
         series.setValidity(gaps.missingCount(), gaps.ranges());
+        return middle(rows);
+    }
+
+    /** The file of the middle row by InstanceNumber (none first, as the databases sort them), then id. */
+    private static Optional<Path> middle(List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Object[]> ordered = new ArrayList<>(rows);
+        ordered.sort(Comparator.comparing((Object[] row) -> (Integer) row[0], Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(row -> ((Number) row[4]).longValue()));
+        return Optional.of(Path.of((String) ordered.get(rows.size() / 2)[3]));
     }
 
     /** The archived file (relative to archivedir) of the middle instance by InstanceNumber, if any. */

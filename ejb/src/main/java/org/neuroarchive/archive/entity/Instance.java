@@ -14,17 +14,15 @@ import org.neuroarchive.matching.entity.Series;
 @Table(name = "instance")
 @NamedQuery(name = Instance.BY_SOP_UIDS, query = "SELECT i FROM Instance i WHERE i.sopInstanceUid IN :uids")
 @NamedQuery(name = Instance.BY_DIGEST, query = "SELECT i FROM Instance i WHERE i.sha256 = :sha256")
-@NamedQuery(name = Instance.SERIES_CONTENTS, query = "SELECT COUNT(i), SUM(i.fileSize) FROM Instance i WHERE i.series = :series")
-@NamedQuery(name = Instance.SERIES_NUMBERS_AND_POSITIONS,
-        query = "SELECT i.instanceNumber, i.slicePosition FROM Instance i WHERE i.series = :series")
+@NamedQuery(name = Instance.SERIES_SUMMARY,
+        query = "SELECT i.instanceNumber, i.slicePosition, i.fileSize, i.filePath, i.id FROM Instance i WHERE i.series = :series")
 @NamedQuery(name = Instance.SERIES_FILES_IN_ORDER,
         query = "SELECT i.filePath FROM Instance i WHERE i.series = :series ORDER BY i.instanceNumber, i.id")
 public class Instance extends Record {
 
     public static final String BY_SOP_UIDS = "Instance.bySopUids";
     public static final String BY_DIGEST = "Instance.byDigest";
-    public static final String SERIES_CONTENTS = "Instance.seriesContents";
-    public static final String SERIES_NUMBERS_AND_POSITIONS = "Instance.seriesNumbersAndPositions";
+    public static final String SERIES_SUMMARY = "Instance.seriesSummary";
     public static final String SERIES_FILES_IN_ORDER = "Instance.seriesFilesInOrder";
 
     @ManyToOne(optional = false)

@@ -1,27 +1,26 @@
 package org.neuroarchive.individual.control;
 
 import org.neuroarchive.common.control.Roles;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-import org.neuroarchive.dicom.DicomFormatException;
 import org.neuroarchive.dicom.DicomReader;
-import org.neuroarchive.dicom.InspectedInstance;
 
 /**
  * Parses an individual import: unpacks (and anonymizes) its files into staging once, reads every file
- * once, groups the readable ones into subject → study → series by the import's criteria and records
+ * once (several at a time), groups the readable ones into subject → study → series by the import's criteria and records
  * them with what they match; unreadable files are listed with their reasons. Runs outside a
  * transaction (a parse may take long); progress and results are written in short transactions.
  */
@@ -49,6 +48,10 @@ public class ImportParser {
 
     @Inject
     CancelSignals signals;
+
+    /** Threads that read files beside the parse's own ({@link ParallelInspection}). */
+    @Resource
+    ManagedExecutorService executor;
 
     private final DicomReader reader = new DicomReader();
 
@@ -96,22 +99,23 @@ public class ImportParser {
         SeriesBuckets buckets = new SeriesBuckets(job.criteria(), job.patientId(), job.modality());
         List<StagedSeriesWriter.Unreadable> unreadable = new ArrayList<>();
         long bytes = 0;
-        for (int i = 0; i < all.size(); i++) {
-            boolean signalled = signals.isCancelled(job.importId());
-            if ((signalled || i % CHECK_EVERY == 0) && !progress.progress(job.importId(), job.generation(),
-                    100 * i / all.size(), "reading file " + (i + 1) + " of " + all.size())) {
+        ParallelInspection inspection = new ParallelInspection(reader::inspect, executor, Runtime.getRuntime().availableProcessors());
+        for (int from = 0; from < all.size(); from += CHECK_EVERY) {
+            if (!progress.progress(job.importId(), job.generation(), 100 * from / all.size(),
+                    "reading file " + (from + 1) + " of " + all.size())) {
                 return; // cancelled or parsed anew
             }
-            Path file = all.get(i);
-            String name = StagingArea.relativeName(files, file);
-            try {
-                InspectedInstance instance = reader.inspect(file);
-                buckets.add(name, instance.size(), instance.sha256(), instance.header());
-                bytes += instance.size();
-            } catch (DicomFormatException bad) {
-                unreadable.add(new StagedSeriesWriter.Unreadable(name, Files.size(file), bad.reason()));
-            } catch (NoSuchFileException gone) {
-                unreadable.add(new StagedSeriesWriter.Unreadable(name, 0, "the file disappeared from staging"));
+            List<Path> chunk = all.subList(from, Math.min(all.size(), from + CHECK_EVERY));
+            List<ParallelInspection.Outcome> outcomes = inspection.inspect(chunk);
+            for (int i = 0; i < chunk.size(); i++) {
+                String name = StagingArea.relativeName(files, chunk.get(i));
+                ParallelInspection.Outcome read = outcomes.get(i);
+                if (read.instance() == null) {
+                    unreadable.add(new StagedSeriesWriter.Unreadable(name, read.size(), read.unreadableReason()));
+                } else {
+                    buckets.add(name, read.size(), read.instance().sha256(), read.instance().header());
+                    bytes += read.size();
+                }
             }
         }
         List<SeriesBuckets.Bucket> found = new ArrayList<>(buckets.buckets());

@@ -9,7 +9,12 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import org.neuroarchive.common.control.RowBatch;
 import org.neuroarchive.individual.entity.StagedFile;
 import org.neuroarchive.individual.entity.StagedSeries;
 import org.neuroarchive.matching.control.ExistingMatch;
@@ -24,6 +29,10 @@ import org.neuroarchive.matching.control.SeriesIdentity;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 @RolesAllowed({Roles.SYSTEM, Roles.USER})
 public class StagedSeriesWriter {
+
+    private static final RowBatch FILE_ROWS = new RowBatch("staged_file",
+            List.of("import_id", "series_id", "relative_path", "file_size", "reason", "sha256", "created_at"),
+            Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP);
 
     @PersistenceContext
     EntityManager em;
@@ -54,18 +63,25 @@ public class StagedSeriesWriter {
                         "cannot be archived with these criteria: " + reason));
             }
             em.persist(series);
-            em.flush();
+            em.flush(); // its id, for the rows of its files
+            List<StagedFile> files = new ArrayList<>(bucket.files().size());
             for (int i = 0; i < bucket.files().size(); i++) {
-                em.persist(StagedFile.inSeries(importId, series.getId(), bucket.files().get(i), bucket.sizes().get(i),
+                files.add(StagedFile.inSeries(importId, series.getId(), bucket.files().get(i), bucket.sizes().get(i),
                         bucket.digests().get(i)));
             }
+            insert(files);
         }
     }
 
     public void unreadable(long importId, List<Unreadable> files) {
-        for (Unreadable file : files) {
-            em.persist(StagedFile.unreadable(importId, file.relativePath(), file.size(), file.reason()));
-        }
+        insert(files.stream().map(f -> StagedFile.unreadable(importId, f.relativePath(), f.size(), f.reason())).toList());
+    }
+
+    /** A row per file in JDBC batches ({@link RowBatch}), not an INSERT and an id read each. */
+    private void insert(List<StagedFile> files) {
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+        FILE_ROWS.insert(em, files.stream().map(f -> new Object[] {f.getImportId(), f.getSeriesId(), f.getRelativePath(),
+            f.getFileSize(), f.getReason(), f.getSha256(), now}).toList());
     }
 
     /** A file the parse could not use, and why. */

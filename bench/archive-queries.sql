@@ -57,13 +57,12 @@ SELECT id, series_num FROM series WHERE ((study_id = :study_id) AND (series_inst
 -- Q11 ArchiveService.file: the series locked (em.lock PESSIMISTIC_WRITE)
 SELECT ID, file_count, updated_at FROM series WHERE (ID = :series_id) FOR UPDATE;
 
--- Q12 ArchiveService.updateSeries (Instance.SERIES_CONTENTS): O(series size)
-SELECT COUNT(id), SUM(file_size) FROM instance WHERE (series_id = :series_id);
+-- Q12 SeriesDetails.update (Instance.SERIES_SUMMARY): O(series size); replaced the former Q12 (COUNT, SUM)
+-- and Q13 (instance_number, slice_position), and Q14 in the archive transaction
+SELECT instance_number, slice_position, file_size, file_path, ID FROM instance WHERE (series_id = :series_id);
 
--- Q13 SeriesDetails.update (Instance.SERIES_NUMBERS_AND_POSITIONS): O(series size)
-SELECT instance_number, slice_position FROM instance WHERE (series_id = :series_id);
-
--- Q14 SeriesDetails.middleInstance (Instance.SERIES_FILES_IN_ORDER, from the middle, 1 row): O(series size)
+-- Q14 SeriesDetails.middleInstance (Instance.SERIES_FILES_IN_ORDER, from the middle, 1 row): O(series size);
+-- only the start-up repair of missing thumbnails (DerivedFilesRepair)
 SELECT file_path AS a1 FROM instance WHERE (series_id = :series_id) ORDER BY instance_number, ID LIMIT 75, 1;
 
 -- Q15 ArchiveService.updateSeries: the series row written back

@@ -16,6 +16,8 @@
 #   BASE_URL=http://host:port/neuroarchive INCOMING=/its/incomingdir   use a running server instead
 #   JFR=1          record a JFR profile of the server during the import; prints the hottest frames
 #   KEEP=1         keep the work directory (dataset copy, server output, profile)
+# With its own server it also prints the server's CPU by kind of thread (JIT compilers, GC, message-
+# driven beans, scanner…) and the share of system time: the JFR samples see only Java code.
 # Needs: java 17, curl, awk, ss (iproute2). Do not run it beside a Maven build: it measures the machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,7 +47,7 @@ fi
 
 mkdir -p "$incoming"
 cpu_before=""
-[ -n "$server_pid" ] && cpu_before=$(cpu_seconds "$server_pid")
+[ -n "$server_pid" ] && cpu_before=$(cpu_seconds "$server_pid") && thread_cpu "$server_pid" >"$work/threads.before"
 t0=$(now)
 mv "$staging/bench-$$" "$incoming/"          # ONE atomic rename: the whole dataset appears at once
 rmdir "$staging"
@@ -79,7 +81,7 @@ while :; do
 done
 elapsed=$(calc "$(now) - $t0")
 cpu_used=""
-[ -n "$server_pid" ] && cpu_used=$(calc "$(cpu_seconds "$server_pid") - $cpu_before")
+[ -n "$server_pid" ] && cpu_used=$(calc "$(cpu_seconds "$server_pid") - $cpu_before") && thread_cpu "$server_pid" >"$work/threads.after"
 after=$(stats)
 
 if [ -n "${JFR:-}" ] && [ -n "$server_pid" ]; then
@@ -103,5 +105,6 @@ if [ -n "$server_pid" ] && [ -r "/proc/$server_pid/status" ]; then
   printf '%-44s %s\n' "server CPU during the import" "$cpu_used s on $(nproc) cores ($(calc "$cpu_used / $elapsed / $(nproc) * 100") % of the machine), $(calc "$cpu_used * 1000 / $total") ms per instance"
   printf '%-44s %s\n' "server JVM" "$(tr '\0' ' ' <"/proc/$server_pid/cmdline" | grep -oE -- '-Xm[sx][0-9]+[kmgKMG]' | tr '\n' ' ')"
 fi
+[ -n "$server_pid" ] && thread_cpu_report "$work/threads.before" "$work/threads.after"
 printf '%-44s %s\n' "stats before" "$before"
 printf '%-44s %s\n' "stats after" "$after"

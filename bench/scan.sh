@@ -10,8 +10,10 @@
 # by ONE rename and asks for ONE scan (POST /api/incoming/scan). The copies of a series share its
 # SOPInstanceUIDs: the scan groups them as one series per chunk, the archive files the first copy and
 # settles the others as duplicates (this benchmark is about the scan, not the archive).
-# Measures: the time until incomingdir holds no file (every file read and claimed by the one scan call,
-# which takes at most neuroarchive.import.chunk-size files per round and up to 40 rounds), the rounds'
+# Measures: the time until incomingdir holds no file (every file read and claimed by the scan asked for
+# and the calls that follow it: a call takes at most neuroarchive.import.chunk-size files per round and
+# starts no round after 2.5 s, then the next call follows within a second), the longest scan call (the
+# server log's "this call took" lines), the rounds'
 # own times (GET /api/scans: scanMillis of each scan row, and the server log's "scan of incomingdir"
 # lines), and the server's memory before and after: heap (jcmd GC.heap_info), RSS and peak RSS (VmHWM).
 # Then waits until the archive has settled every claimed series (queuedSeries 0), up to WAIT_ARCHIVE
@@ -19,7 +21,8 @@
 # By default it builds and starts its own server (./mvnw -Prun, port 8080, fresh data directory) like
 # the other bench scripts (bench/server.sh); hold /tmp/na-bench.lock around it:
 #   flock /tmp/na-bench.lock bench/scan.sh
-# Environment: BASE_URL, INCOMING (a running server, see bench/server.sh), JFR=1 (profile the scan),
+# Environment: BASE_URL, INCOMING (a running server, see bench/server.sh; WILDFLY_LOG its server log),
+# JFR=1 (profile the scan),
 # KEEP=1 (keep the work directory).
 # Needs: java 17 (jcmd), curl, awk, ss.
 set -euo pipefail
@@ -68,6 +71,7 @@ log "server before: heap $heap_before; $mem_before"
 if [ -n "${JFR:-}" ] && [ -n "$server_pid" ]; then
   jcmd "$server_pid" JFR.start name=scan settings=profile filename="$work/scan.jfr" >/dev/null
 fi
+wildfly_log=${WILDFLY_LOG:-$work/server.out}   # the server started here logs there; WILDFLY_LOG: a running server's log
 log_lines_before=0
 [ -n "${wildfly_log:-}" ] && [ -f "$wildfly_log" ] && log_lines_before=$(wc -l <"$wildfly_log")
 
@@ -117,6 +121,9 @@ printf '%-44s %s\n' "scan rows: rounds, files, sum of their times" "$rounds_coun
 printf '%-44s %s\n' "server heap before / claimed / end" "$heap_before / $heap_claimed / $(heap)"
 printf '%-44s %s\n' "server memory before / claimed / end" "$mem_before / $mem_claimed / $(memory)"
 if [ -n "${wildfly_log:-}" ] && [ -f "$wildfly_log" ]; then
+  calls=$(tail -n +"$((log_lines_before + 1))" "$wildfly_log" | sed -nE 's/.*this call took ([0-9]+) round\(s\), ([0-9]+) ms.*/\2/p')
+  [ -n "$calls" ] && printf '%-44s %s\n' "scan calls of several rounds: count, longest" \
+    "$(echo "$calls" | wc -l) calls, longest $(echo "$calls" | sort -n | tail -1) ms (the goal: a scan returns in <= 10 s)"
   echo "server log, scan lines of this run:"
   tail -n +"$((log_lines_before + 1))" "$wildfly_log" | grep -E 'scan of incomingdir' | sed -E 's/^.*(scan of incomingdir)/  \1/' | head -50
 fi

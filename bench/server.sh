@@ -40,6 +40,30 @@ log() { echo "[bench] $*"; }
 # CPU seconds (user + system) used so far by process $1
 cpu_seconds() { awk -v tck="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / tck }' "/proc/$1/stat"; }
 
+# thread_cpu PID: one line per thread of PID: "tid<TAB>name<TAB>user ticks<TAB>system ticks" (the kernel's
+# thread names: 15 characters at most, e.g. "C2 CompilerThre", "GC Thread#0", "Thread-3 (activ")
+thread_cpu() {
+  local f
+  for f in /proc/"$1"/task/*/stat; do cat "$f" 2>/dev/null; echo; done | awk '
+    NF { tid = $1; name = $0; sub(/^[0-9]+ \(/, "", name); sub(/\) [A-Za-z] .*$/, "", name)
+         rest = $0; sub(/^.*\) /, "", rest); split(rest, f, " ")
+         printf "%s\t%s\t%s\t%s\n", tid, name, f[12], f[13] }'
+}
+
+# thread_cpu_report BEFORE AFTER: the CPU seconds (user + system) the threads used between two
+# thread_cpu snapshots, by kind of thread (digits of names as N; a thread that ended in between is
+# missing), largest first, with the system share
+thread_cpu_report() {
+  awk -F '\t' -v tck="$(getconf CLK_TCK)" '
+    NR == FNR { u0[$1] = $3; s0[$1] = $4; next }
+    { n = $2; gsub(/[0-9]+/, "N", n); du = $3 - u0[$1]; ds = $4 - s0[$1]
+      if (du + ds > 0) { cpu[n] += du + ds; sys[n] += ds; total += du + ds; tsys += ds } }
+    END {
+      printf "  server CPU by thread (%.1f s, %.0f %% system time; threads that ended are missing):\n", total / tck, total ? 100 * tsys / total : 0
+      for (n in cpu) printf "%9.2f s %5.1f %%  sys %3.0f %%  %s\n", cpu[n] / tck, 100 * cpu[n] / total, 100 * sys[n] / cpu[n], n | "sort -rn | head -14"
+    }' "$1" "$2"
+}
+
 # every process below $1, deepest last
 descendants() {
   local child

@@ -42,6 +42,12 @@ public class IncomingScanner {
     private static final long SECOND_LOOK_MILLIS = 1000;
     /** Scans in a row at most (a backlog of 100,000 files is 20 chunks of 5,000). */
     private static final int MAX_ROUNDS = 40;
+    /**
+     * No further round once a scan call has run this long: a backlog is taken a chunk or two per call
+     * and the next call follows within a second ({@link #nextSettledMillis} says files are ready), so a
+     * call returns within about 10 s however many files wait (a round of 5,000 takes 2 to 7 s here).
+     */
+    private static final long NO_ROUND_AFTER_MILLIS = 2_500;
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean askedAgain = new AtomicBoolean();
@@ -88,10 +94,19 @@ public class IncomingScanner {
         }
         try {
             askedAgain.set(false);
+            long started = System.currentTimeMillis();
             completeScanSummaries();
             ScanSummary summary = scanOnce();
-            for (int round = 1; round < MAX_ROUNDS; round++) {
-                if (summary.filesRead() >= settings.chunkSize() || askedAgain.getAndSet(false)) {
+            int rounds = 1;
+            boolean moreWaiting = false;
+            for (; rounds < MAX_ROUNDS; rounds++) {
+                boolean more = summary.filesRead() >= settings.chunkSize();
+                if (more && System.currentTimeMillis() - started >= NO_ROUND_AFTER_MILLIS) {
+                    nextSettled = System.currentTimeMillis(); // files are ready: the timer starts the next call
+                    moreWaiting = true;
+                    break;
+                }
+                if (more || askedAgain.getAndSet(false)) {
                     summary = scanOnce(); // a full chunk (more files are waiting), or asked for meanwhile
                 } else if (summary.filesRead() == 0 && summary.firstSeen() > 0) {
                     // old files seen for the first time need a second look at their size: one
@@ -102,6 +117,7 @@ public class IncomingScanner {
                     break;
                 }
             }
+            logCall(rounds, System.currentTimeMillis() - started, moreWaiting);
             return summary;
         } catch (IOException e) {
             LOG.warning(() -> "scan of incomingdir " + locations.incoming() + " failed: " + e);
@@ -111,6 +127,14 @@ public class IncomingScanner {
             return ScanSummary.skipped();
         } finally {
             running.set(false);
+        }
+    }
+
+    /** One line for a call of several rounds (a backlog): how long it took and whether more is waiting. */
+    private static void logCall(int rounds, long millis, boolean moreWaiting) {
+        if (rounds > 1 || moreWaiting) {
+            LOG.info(() -> "scan of incomingdir: this call took " + rounds + " round(s), " + millis + " ms"
+                    + (moreWaiting ? "; more files are waiting, the next call follows within a second" : ""));
         }
     }
 

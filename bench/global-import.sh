@@ -47,7 +47,10 @@ fi
 
 mkdir -p "$incoming"
 cpu_before=""
-[ -n "$server_pid" ] && cpu_before=$(cpu_seconds "$server_pid") && thread_cpu "$server_pid" >"$work/threads.before"
+if [ -n "$server_pid" ]; then
+  cpu_before=$(cpu_seconds "$server_pid")
+  thread_cpu "$server_pid" >"$work/threads.before" || true   # a diagnosis: never fails the benchmark
+fi
 t0=$(now)
 mv "$staging/bench-$$" "$incoming/"          # ONE atomic rename: the whole dataset appears at once
 rmdir "$staging"
@@ -81,7 +84,10 @@ while :; do
 done
 elapsed=$(calc "$(now) - $t0")
 cpu_used=""
-[ -n "$server_pid" ] && cpu_used=$(calc "$(cpu_seconds "$server_pid") - $cpu_before") && thread_cpu "$server_pid" >"$work/threads.after"
+if [ -n "$server_pid" ]; then
+  cpu_used=$(calc "$(cpu_seconds "$server_pid") - $cpu_before")
+  thread_cpu "$server_pid" >"$work/threads.after" || true
+fi
 after=$(stats)
 
 if [ -n "${JFR:-}" ] && [ -n "$server_pid" ]; then
@@ -105,6 +111,6 @@ if [ -n "$server_pid" ] && [ -r "/proc/$server_pid/status" ]; then
   printf '%-44s %s\n' "server CPU during the import" "$cpu_used s on $(nproc) cores ($(calc "$cpu_used / $elapsed / $(nproc) * 100") % of the machine), $(calc "$cpu_used * 1000 / $total") ms per instance"
   printf '%-44s %s\n' "server JVM" "$(tr '\0' ' ' <"/proc/$server_pid/cmdline" | grep -oE -- '-Xm[sx][0-9]+[kmgKMG]' | tr '\n' ' ')"
 fi
-[ -n "$server_pid" ] && thread_cpu_report "$work/threads.before" "$work/threads.after"
+if [ -n "$server_pid" ]; then thread_cpu_report "$work/threads.before" "$work/threads.after" || true; fi
 printf '%-44s %s\n' "stats before" "$before"
 printf '%-44s %s\n' "stats after" "$after"

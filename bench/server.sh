@@ -57,9 +57,11 @@ thread_cpu_report() {
   awk -F '\t' -v tck="$(getconf CLK_TCK)" '
     NR == FNR { u0[$1] = $3; s0[$1] = $4; next }
     { n = $2; gsub(/[0-9]+/, "N", n); du = $3 - u0[$1]; ds = $4 - s0[$1]
+      if (du < 0 || ds < 0) { du = $3; ds = $4 }   # a new thread that took the id of one that ended
       if (du + ds > 0) { cpu[n] += du + ds; sys[n] += ds; total += du + ds; tsys += ds } }
     END {
       printf "  server CPU by thread (%.1f s, %.0f %% system time; threads that ended are missing):\n", total / tck, total ? 100 * tsys / total : 0
+      if (total == 0) exit
       for (n in cpu) printf "%9.2f s %5.1f %%  sys %3.0f %%  %s\n", cpu[n] / tck, 100 * cpu[n] / total, 100 * sys[n] / cpu[n], n | "sort -rn | head -14"
     }' "$1" "$2"
 }

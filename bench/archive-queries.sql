@@ -61,9 +61,9 @@ SELECT ID, file_count, updated_at FROM series WHERE (ID = :series_id) FOR UPDATE
 -- and Q13 (instance_number, slice_position), and Q14 in the archive transaction
 SELECT instance_number, slice_position, file_size, file_path, ID FROM instance WHERE (series_id = :series_id);
 
--- Q14 SeriesDetails.middleInstance (Instance.SERIES_FILES_IN_ORDER, from the middle, 1 row): O(series size);
--- only the start-up repair of missing thumbnails (DerivedFilesRepair)
-SELECT file_path AS a1 FROM instance WHERE (series_id = :series_id) ORDER BY instance_number, ID LIMIT 75, 1;
+-- Q14 (removed from the archive path; the middle instance comes from Q12's rows) Instance.SERIES_FILES_IN_ORDER:
+-- O(series size); only the start-up repair of missing backup copies (DerivedFilesRepair) reads it, all rows
+SELECT file_path AS a1 FROM instance WHERE (series_id = :series_id) ORDER BY instance_number, ID;
 
 -- Q15 ArchiveService.updateSeries: the series row written back
 UPDATE series SET file_count = 151, total_bytes = 19922944, updated_at = CURRENT_TIMESTAMP(3) WHERE (id = :series_id);

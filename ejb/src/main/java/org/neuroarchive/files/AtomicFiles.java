@@ -141,10 +141,11 @@ public final class AtomicFiles {
     }
 
     /**
-     * Makes sure {@code dir} exists. Most files go into a folder that exists already: one stat then,
-     * instead of the failed mkdir and the exception {@link Files#createDirectories} costs per file.
+     * Makes sure {@code dir} exists, as {@link Files#createDirectories} (a file of that name: a
+     * {@link java.nio.file.FileAlreadyExistsException}). Most files go into a folder that exists already:
+     * one stat then, instead of the failed mkdir and the exception that call costs per file.
      */
-    private static void directory(Path dir) throws IOException {
+    public static void directory(Path dir) throws IOException {
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             Files.createDirectories(dir);
         }

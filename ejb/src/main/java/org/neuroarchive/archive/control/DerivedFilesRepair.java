@@ -55,7 +55,7 @@ public class DerivedFilesRepair {
             Path seriesDir = ArchiveLayout.seriesDir(series.getStudy().getSubject().getUid(),
                     series.getStudy().getStudyNum(), series.getSeriesNum());
             if (!Files.exists(locations.archive().resolve(seriesDir).resolve(ArchiveLayout.THUMBNAIL))) {
-                thumbnails += details.middleInstance(series, series.getFileCount())
+                thumbnails += details.middleInstance(series)
                         .map(middle -> thumbnail.write(seriesDir, middle) ? 1 : 0).orElse(0);
             }
             if (backupSettings.enabled()) {

@@ -39,8 +39,7 @@ public class SeriesDetails {
     public Optional<Path> update(Series series, DicomHeader latest) {
         List<Integer> numbers = new ArrayList<>();
         Set<String> positions = new HashSet<>();
-        List<Object[]> rows = em.createNamedQuery(Instance.SERIES_SUMMARY, Object[].class)
-                .setParameter("series", series).getResultList();
+        List<Object[]> rows = summary(series);
         long bytes = 0;
         for (Object[] row : rows) {
             numbers.add((Integer) row[0]);
@@ -75,13 +74,12 @@ public class SeriesDetails {
     }
 
     /** The archived file (relative to archivedir) of the middle instance by InstanceNumber, if any. */
-    public Optional<Path> middleInstance(Series series, int instanceCount) {
-        if (instanceCount < 1) {
-            return Optional.empty();
-        }
-        return em.createNamedQuery(Instance.SERIES_FILES_IN_ORDER, String.class)
-                .setParameter("series", series)
-                .setFirstResult(instanceCount / 2).setMaxResults(1)
-                .getResultStream().findFirst().map(Path::of);
+    public Optional<Path> middleInstance(Series series) {
+        return middle(summary(series));
+    }
+
+    /** A row per archived instance of {@code series}: InstanceNumber, position, size, path, id. */
+    private List<Object[]> summary(Series series) {
+        return em.createNamedQuery(Instance.SERIES_SUMMARY, Object[].class).setParameter("series", series).getResultList();
     }
 }

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.neuroarchive.dicom.DicomHeader;
 import org.neuroarchive.dicom.GroupingKeys;
 
 /**
@@ -19,10 +18,6 @@ public final class SeriesGrouper {
 
     private final Map<SeriesKey, List<Path>> groups = new LinkedHashMap<>();
     private final Map<String, SeriesKey> keyOfSeriesUid = new HashMap<>();
-
-    public void add(Path file, DicomHeader header) {
-        add(file, GroupingKeys.of(header));
-    }
 
     public void add(Path file, GroupingKeys keys) {
         SeriesKey key = keyOfSeriesUid.computeIfAbsent(keys.seriesInstanceUid() + "|" + keys.seriesNumber(),

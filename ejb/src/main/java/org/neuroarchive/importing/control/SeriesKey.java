@@ -1,6 +1,5 @@
 package org.neuroarchive.importing.control;
 
-import org.neuroarchive.dicom.DicomHeader;
 import org.neuroarchive.dicom.GroupingKeys;
 
 /**
@@ -9,10 +8,6 @@ import org.neuroarchive.dicom.GroupingKeys;
  * per SeriesNumber; they belong together).
  */
 public record SeriesKey(String value) {
-
-    public static SeriesKey of(DicomHeader header) {
-        return of(GroupingKeys.of(header));
-    }
 
     public static SeriesKey of(GroupingKeys keys) {
         if (keys.seriesNumber() != null) {

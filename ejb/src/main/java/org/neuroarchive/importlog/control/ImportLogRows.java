@@ -6,7 +6,7 @@ import org.neuroarchive.importlog.entity.ImportLogEntry;
 
 /**
  * The import log rows of one archive transaction, gathered while its files are filed and written
- * together by {@link ImportLog#recordAll} (a row per file: one statement for many rows). Not shared
+ * together by {@link ImportLog#recordAll} (a row per file, in JDBC batches). Not shared
  * between threads.
  */
 public final class ImportLogRows {

@@ -9,9 +9,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
+import org.neuroarchive.files.AtomicFiles;
 
 /**
  * The folder an import's files are placed in: creates folders and writes files below it only, each
@@ -25,7 +24,6 @@ final class StagingFolder {
     private final Path root;
     private final Budget budget;
     private final Map<Path, Integer> nextSuffix = new HashMap<>();
-    private final Set<Path> made = new HashSet<>();
 
     StagingFolder(Path root, Budget budget) {
         this.root = root.toAbsolutePath().normalize();
@@ -39,12 +37,8 @@ final class StagingFolder {
     /** Creates {@code dir} (below the root) and its parents; {@code label} names the cause in a refusal. */
     void makeDirectories(Path dir, String label) throws UnpackException, IOException {
         requireInside(dir);
-        if (made.contains(dir)) {
-            return; // made by this folder already: no system calls and no exception per file written into it
-        }
         try {
-            Files.createDirectories(dir);
-            made.add(dir);
+            AtomicFiles.directory(dir);
         } catch (FileAlreadyExistsException e) {
             throw new UnpackException(label + " needs the folder '" + EntryPaths.printable(root.relativize(dir).toString())
                     + "', but a file of that name is already there");

@@ -6,13 +6,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.neuroarchive.dicom.DicomHeader;
+import org.neuroarchive.dicom.GroupingKeys;
 
 class SeriesGrouperTest {
 
-    private static DicomHeader file(String studyUid, String seriesUid, Integer seriesNumber) {
-        return new DicomHeader("1.2.840.10008.5.1.4.1.1.4", "1.2." + System.nanoTime(), studyUid, seriesUid,
+    private static GroupingKeys file(String studyUid, String seriesUid, Integer seriesNumber) {
+        return GroupingKeys.of(new DicomHeader("1.2.840.10008.5.1.4.1.1.4", "1.2." + System.nanoTime(), studyUid, seriesUid,
                 "1.2.840.10008.1.2.1", "P1", "Doe^Jane", "F", "19800101", "MR", "20260102", "101500", "1", "R",
-                "20260102", "101500", "T1", "t1", seriesNumber, 1, 1, "", "", 8, 8, null, 1, 16, "MONOCHROME2");
+                "20260102", "101500", "T1", "t1", seriesNumber, 1, 1, "", "", 8, 8, null, 1, 16, "MONOCHROME2"));
     }
 
     @Test

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.neuroarchive.dicom.DicomHeader;
+import org.neuroarchive.dicom.GroupingKeys;
 import org.neuroarchive.testing.DicomHeaderBuilder;
 
 class SeriesKeyTest {
 
-    static DicomHeader header(String studyUid, String seriesUid, Integer seriesNumber) {
-        return DicomHeaderBuilder.mr().studyInstanceUid(studyUid).seriesInstanceUid(seriesUid).seriesNumber(seriesNumber)
-                .build();
+    static GroupingKeys header(String studyUid, String seriesUid, Integer seriesNumber) {
+        return GroupingKeys.of(DicomHeaderBuilder.mr().studyInstanceUid(studyUid).seriesInstanceUid(seriesUid)
+                .seriesNumber(seriesNumber).build());
     }
 
     @Test

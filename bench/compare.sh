@@ -275,18 +275,6 @@ run_individual() {
   measured individual "$(stats | field instances)" "$warm" "parse $parse_s s, archive $archive_s s"
   end_server individual
 }
-json_field() { python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
-await_import() {  # await_import ID STATUS
-  local s
-  while :; do
-    s=$(api -sf "$base/api/imports/$1" | json_field status)
-    [ "$s" = "$2" ] && return
-    case "$s" in parsingerror|archiveerror|cancelled|uploaderror)
-      echo "import $1 ended $s: $(api -sf "$base/api/imports/$1" | head -c 600)" >&2; exit 1;;
-    esac
-    sleep 0.2
-  done
-}
 
 # Orthanc: own configuration, ports, storage and index under the run's directory; default durability
 # (SyncStorageArea), no compression, no plugins, no authentication, loopback only

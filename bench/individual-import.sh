@@ -30,20 +30,11 @@ bytes=$(du -sb "$dataset" | cut -f1)
 (cd "$dataset" && zip -q -r -0 "$work/dataset.zip" .)
 sync
 
-json_field() { python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
-status_of() { api -sf "$base/api/imports/$1" | json_field status; }
-# waits until import $1 has status $2; answers the seconds it took
+# waits until import $1 has status $2 (await_import, bench/server.sh); answers the seconds it took
 await() {
-  local t0 s
+  local t0
   t0=$(now)
-  while :; do
-    s=$(status_of "$1")
-    [ "$s" = "$2" ] && break
-    case "$s" in parsingerror|archiveerror|cancelled|uploaderror)
-      echo "import $1 ended $s: $(api -sf "$base/api/imports/$1" | head -c 600)" >&2; exit 1;;
-    esac
-    sleep 0.2
-  done
+  await_import "$1" "$2"
   calc "$(now) - $t0"
 }
 id_of() { json_field id; }

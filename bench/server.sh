@@ -33,6 +33,20 @@ api() { curl -K "$work/curl.conf" "$@"; }
 post_json() { api -H 'Content-Type: application/json' -X POST "$@"; }
 
 stats() { api -sf "$base/api/stats"; }
+# json_field NAME: the field NAME of the JSON object on stdin
+json_field() { python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
+# await_import ID STATUS: waits until individual import ID has STATUS; exits when it ended otherwise
+await_import() {
+  local s
+  while :; do
+    s=$(api -sf "$base/api/imports/$1" | json_field status)
+    [ "$s" = "$2" ] && return
+    case "$s" in parsingerror|archiveerror|cancelled|uploaderror)
+      echo "import $1 ended $s: $(api -sf "$base/api/imports/$1" | head -c 600)" >&2; exit 1;;
+    esac
+    sleep 0.2
+  done
+}
 field() { sed -E "s/.*\"$1\":([0-9]+).*/\1/"; }
 now() { date +%s.%N; }
 calc() { awk "BEGIN { printf \"%.1f\", $1 }"; }

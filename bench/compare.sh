@@ -11,6 +11,10 @@
 #   folder      our folder import: a hard-linked copy of the dataset (same inodes, nothing copied) is
 #               dropped into incomingdir by ONE rename; the clock stops when /api/stats counts every
 #               instance and every problem file (quarantined), no series is queued and no file waits
+#   folder-warm the same on a server that first imported, before the clock, a warm-up dataset of other
+#               subjects (a fifth of the series, generated once): the code of the import is then
+#               compiled by the JIT as on a server that has run for a while (a fresh JVM spends about a
+#               third of the CPU of the first import compiling); the store holds the warm-up's rows
 #   receiver1   our DICOM receiver (port 11112): dcmtk storescu, ONE association, TCP_NODELAY=1
 #   receiver2   the same with two storescu associations at once (half the series folders each)
 #   individual  our individual import: server path (a hard-linked copy under the import root) -> parse
@@ -34,13 +38,14 @@
 # the machine's CPU (/proc/stat, all cores) the other processes used during the run (the clients
 # storescu and curl, and anything else running: high values mean a disturbed run). Then the ratios:
 # folder import / Orthanc REST, receiver (1 assoc) / Orthanc C-STORE, folder import / copy limit,
-# CPU per instance folder import / Orthanc REST, and the individual import's parse and archive rates.
+# CPU per instance folder import / Orthanc REST, the same two for the warm server, and the individual
+# import's parse and archive rates.
 # RUNS=N repeats the whole comparison N times and ends with the median and range of every entry and
 # ratio.
 #
 # Environment:
 #   RUNS=1          rounds of the whole comparison (the issue asks for 3)
-#   ENTRIES="folder receiver1 receiver2 individual orthanc-rest orthanc-cstore copy"   a subset/order
+#   ENTRIES="folder folder-warm receiver1 receiver2 individual orthanc-rest orthanc-cstore copy"   a subset/order
 #   JFR=1           record a JFR profile of our folder import in the first round and print a summary,
 #                   by component (bench/jfr-components.awk); that run is marked "JFR on" in the table
 #   KEEP=1          keep the work directory (dataset, every run's store, logs, profile)
@@ -62,7 +67,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 subjects=${1:-20}; series=${2:-10}; instances=${3:-30}; problem_percent=${4:-2}; size=${5:-256}
 runs=${RUNS:-1}
-entries=${ENTRIES:-folder receiver1 receiver2 individual orthanc-rest orthanc-cstore copy}
+entries=${ENTRIES:-folder folder-warm receiver1 receiver2 individual orthanc-rest orthanc-cstore copy}
 orthanc_http=${ORTHANC_HTTP_PORT:-18042}
 orthanc_dicom=${ORTHANC_DICOM_PORT:-14242}
 dicom_port=11112
@@ -71,7 +76,7 @@ export TCP_NODELAY=1   # dcmtk 3.6.7 waits ~90 ms per object on loopback without
 [ -z "${BASE_URL:-}" ] || { echo "compare.sh starts its own servers (one per run); unset BASE_URL" >&2; exit 1; }
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || { echo "RUNS must be a positive number, not '$runs'" >&2; exit 1; }
 for entry in $entries; do
-  case $entry in folder|receiver1|receiver2|individual|orthanc-rest|orthanc-cstore|copy) ;;
+  case $entry in folder|folder-warm|receiver1|receiver2|individual|orthanc-rest|orthanc-cstore|copy) ;;
     *) echo "unknown entry '$entry' in ENTRIES" >&2; exit 1;; esac
 done
 for tool in storescu curl python3 awk ss java; do
@@ -84,7 +89,7 @@ if [ -n "${JFR:-}" ]; then
 fi
 listening() { [ -n "$(ss -ltnH "sport = :$1" 2>/dev/null)" ]; }
 ports=""   # the ports the chosen entries need
-[[ " $entries " =~ \ (folder|receiver1|receiver2|individual)\  ]] && ports="8080 $dicom_port"
+[[ " $entries " =~ \ (folder|folder-warm|receiver1|receiver2|individual)\  ]] && ports="8080 $dicom_port"
 [[ " $entries " =~ \ orthanc- ]] && ports="$ports $orthanc_http $orthanc_dicom"
 for port in $ports; do
   ! listening "$port" || { echo "something already listens on port $port; stop it first" >&2; exit 1; }
@@ -178,21 +183,12 @@ measured() {
   log "$1: $seconds s, $(calc "$2 / $seconds") instances/s, server CPU $cpu s, $2 instances stored"
 }
 
-run_folder() {
-  local drop jfr="" warm s claimed="" elapsed last=0
-  fresh_server folder
-  drop="$NEUROARCHIVE_DATA_DIR/bench-drop"   # same file system as incomingdir: the drop is a rename
-  mkdir -p "$drop" "$incoming"
-  cp -al "$dataset" "$drop/bench"
-  find "$drop/bench" -type d -exec touch -d '-1 minute' {} +
-  warm=$(warm_cache)
-  if [ -n "${JFR:-}" ] && [ "$round" = 1 ]; then
-    jfr="$work/folder-import.jfr"
-    jcmd "$server_pid" JFR.start name=bench settings=profile filename="$jfr" >/dev/null
-  fi
-  start_clock "$server_pid"
-  mv "$drop/bench" "$incoming/"   # ONE atomic rename: the whole dataset appears at once
-  post_json -sf "$base/api/incoming/scan" >/dev/null
+# await_folder_import INSTANCES PROBLEMS: polls until /api/stats counts that many instances and problem
+# files, no series is queued and incomingdir and its claims are empty; sets $s (the last stats) and
+# $claimed (seconds after $t0 when incomingdir was first empty)
+await_folder_import() {
+  local elapsed last=0
+  claimed=""
   # stats costs the server a few COUNT queries: ask when the files say the end is near, else every 10 s
   while :; do
     sleep 0.2
@@ -201,25 +197,70 @@ run_folder() {
     if { [ -n "$claimed" ] && [ -z "$(find "${incoming%/}.claimed" -type f -print -quit 2>/dev/null)" ]; } \
        || [ "${elapsed%.*}" -ge $((last + 10)) ]; then
       s=$(stats) || { echo "stats did not answer" >&2; exit 1; }
-      [ -n "$claimed" ] && [ "$(echo "$s" | field instances)" -ge "$total" ] \
-        && [ "$(echo "$s" | field problemFiles)" -ge "$problems" ] && [ "$(echo "$s" | field queuedSeries)" -eq 0 ] && break
+      [ -n "$claimed" ] && [ "$(echo "$s" | field instances)" -ge "$1" ] \
+        && [ "$(echo "$s" | field problemFiles)" -ge "$2" ] && [ "$(echo "$s" | field queuedSeries)" -eq 0 ] && break
       [ "$(echo "$s" | field failedSeries)" -eq 0 ] || { echo "a series FAILED: $s" >&2; exit 1; }
       if [ "${elapsed%.*}" -ge $((last + 10)) ]; then
         last=${elapsed%.*}
-        log "t=${elapsed}s instances=$(echo "$s" | field instances)/$total queuedSeries=$(echo "$s" | field queuedSeries)"
+        log "t=${elapsed}s instances=$(echo "$s" | field instances)/$1 queuedSeries=$(echo "$s" | field queuedSeries)"
       fi
     fi
     [ "${elapsed%.*}" -lt 3600 ] || { echo "not done after an hour: $(stats)" >&2; exit 1; }
   done
+}
+
+# warm_up_folder DROP: before the clock of folder-warm, the server imports the warm-up dataset (other
+# subjects, a fifth of the dataset's series, no problem files) through incomingdir, so that its JIT
+# compilers have compiled the import's code as on a server that has run for a while
+warm_up_folder() {
+  local warmup="$work/warmup/bench" n p want
+  if [ ! -d "$warmup" ]; then
+    read -r n p < <(java -cp "ejb/target/test-classes:ejb/target/classes:/usr/share/java/pixelmed.jar" \
+      org.neuroarchive.testing.GenerateDataset "$warmup" "$(( (subjects + 4) / 5 ))" "$series" "$instances" 0 "$size")
+    [ -n "${p:-}" ] || { echo "the dataset generator failed (warm-up)" >&2; exit 1; }
+    find "$warmup" -exec touch -d '-1 minute' {} +
+    echo "$n" >"$work/warmup/instances"
+  fi
+  want=$(cat "$work/warmup/instances")
+  cp -al "$warmup" "$1/warmup"
+  find "$1/warmup" -type d -exec touch -d '-1 minute' {} +
+  t0=$(now)
+  mv "$1/warmup" "$incoming/"
+  post_json -sf "$base/api/incoming/scan" >/dev/null
+  await_folder_import "$want" 0
+  log "warm-up: $want instances of other subjects imported in $(calc "$(now) - $t0") s, before the clock"
+}
+
+run_folder() {  # run_folder [warm]
+  local drop jfr="" warm entry=folder base_instances=0 base_problems=0
+  [ "${1:-}" != warm ] || entry=folder-warm
+  fresh_server "$entry"
+  drop="$NEUROARCHIVE_DATA_DIR/bench-drop"   # same file system as incomingdir: the drop is a rename
+  mkdir -p "$drop" "$incoming"
+  if [ "$entry" = folder-warm ]; then
+    warm_up_folder "$drop"
+    s=$(stats); base_instances=$(echo "$s" | field instances); base_problems=$(echo "$s" | field problemFiles)
+  fi
+  cp -al "$dataset" "$drop/bench"
+  find "$drop/bench" -type d -exec touch -d '-1 minute' {} +
+  warm=$(warm_cache)
+  if [ -n "${JFR:-}" ] && [ "$round" = 1 ]; then
+    jfr="$work/$entry-import.jfr"
+    jcmd "$server_pid" JFR.start name=bench settings=profile filename="$jfr" >/dev/null
+  fi
+  start_clock "$server_pid"
+  mv "$drop/bench" "$incoming/"   # ONE atomic rename: the whole dataset appears at once
+  post_json -sf "$base/api/incoming/scan" >/dev/null
+  await_folder_import $((base_instances + total)) $((base_problems + problems))
   stop_clock
   [ -z "$jfr" ] || jcmd "$server_pid" JFR.stop name=bench >/dev/null
-  measured folder "$(echo "$s" | field instances)" "$warm" "${jfr:+JFR on}"
-  log "quarantined: $(echo "$s" | field problemFiles) problem files of $problems; incomingdir emptied after $claimed s"
+  measured "$entry" $(( $(echo "$s" | field instances) - base_instances )) "$warm" "${jfr:+JFR on}"
+  log "quarantined: $(( $(echo "$s" | field problemFiles) - base_problems )) problem files of $problems; incomingdir emptied after $claimed s"
   if [ -n "$jfr" ]; then
-    log "JFR profile of the folder import: $jfr"
-    jfr_report "$jfr" | tee "$work/jfr-summary.txt"
+    log "JFR profile of the $entry import: $jfr"
+    { echo "-- $entry"; jfr_report "$jfr"; } | tee -a "$work/jfr-summary.txt"
   fi
-  end_server folder
+  end_server "$entry"
 }
 
 # storescu_parts AE_TITLE ASSOCIATIONS PORT: sends the dataset, the series folders split over the associations
@@ -378,7 +419,8 @@ table() {
   python3 - "$results" "$figures" "$1" "$total" "$files" "$bytes" "$runs" <<'EOF'
 import csv, statistics, sys
 results, figures, which, total, files, nbytes, runs = sys.argv[1:]
-labels = {"folder": "ours: folder import (one rename)", "receiver1": "ours: DICOM receiver, 1 association",
+labels = {"folder": "ours: folder import (one rename)", "folder-warm": "ours: folder import, warm server",
+          "receiver1": "ours: DICOM receiver, 1 association",
           "receiver2": "ours: DICOM receiver, 2 associations", "individual": "ours: individual import (path, all)",
           "orthanc-rest": "Orthanc: REST, 2 curl keep-alive", "orthanc-cstore": "Orthanc: C-STORE, 1 association",
           "copy": "copy limit: cp -r + sync"}
@@ -398,7 +440,9 @@ def ratios(r):
     pairs = [("folder import / Orthanc REST", "folder", "orthanc-rest"),
              ("receiver (1 assoc) / Orthanc C-STORE", "receiver1", "orthanc-cstore"),
              ("folder import / copy limit", "folder", "copy"),
-             ("CPU per instance: folder import / Orthanc REST", "folder", "orthanc-rest")]
+             ("CPU per instance: folder import / Orthanc REST", "folder", "orthanc-rest"),
+             ("warm server: folder import / Orthanc REST", "folder-warm", "orthanc-rest"),
+             ("CPU per instance: warm folder import / Orthanc REST", "folder-warm", "orthanc-rest")]
     out = {}
     for name, a, b in pairs:
         if a in r and b in r:
@@ -437,7 +481,8 @@ else:
                   f"{span([x['cpu'] for x in xs], '.2f'):>22} {(span(rss, '.0f') if rss else '-'):>18} "
                   f"{span([x['others'] for x in xs], '.0f'):>15}")
     canonical = ["folder import / Orthanc REST", "receiver (1 assoc) / Orthanc C-STORE", "folder import / copy limit",
-                 "CPU per instance: folder import / Orthanc REST", "individual parse, instances/s",
+                 "CPU per instance: folder import / Orthanc REST", "warm server: folder import / Orthanc REST",
+                 "CPU per instance: warm folder import / Orthanc REST", "individual parse, instances/s",
                  "individual archive, instances/s"]
     names = [n for n in canonical if any(n in ratios(data[k]) for k in rounds)]
     for n in names:
@@ -456,6 +501,7 @@ for ((round = 1; round <= runs; round++)); do
   for entry in $entries; do
     case $entry in
       folder) run_folder;;
+      folder-warm) run_folder warm;;
       receiver1) run_receiver 1;;
       receiver2) run_receiver 2;;
       individual) run_individual;;

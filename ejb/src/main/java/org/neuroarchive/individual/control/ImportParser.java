@@ -7,12 +7,15 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedExecutors;
+import jakarta.enterprise.concurrent.ManagedTask;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -20,8 +23,9 @@ import org.neuroarchive.dicom.DicomReader;
 
 /**
  * Parses an individual import: unpacks (and anonymizes) its files into staging once, reads every file
- * once (several at a time), groups the readable ones into subject → study → series by the import's criteria and records
- * them with what they match; unreadable files are listed with their reasons. Runs outside a
+ * once (several at a time, most of them while the unpack still writes the next ones: {@link ReadAhead}),
+ * groups the readable ones into subject → study → series by the import's criteria and records them
+ * with what they match; unreadable files are listed with their reasons. Runs outside a
  * transaction (a parse may take long); progress and results are written in short transactions.
  */
 @Stateless
@@ -33,6 +37,8 @@ public class ImportParser {
     private static final int CHECK_EVERY = 50;
     private static final int SERIES_PER_TRANSACTION = 20;
     private static final int UNREADABLE_PER_TRANSACTION = 500;
+    /** Files read while the unpack goes on, kept for the parse: at most this many headers (a few KiB each). */
+    private static final int READ_AHEAD_FILES = 8_192;
 
     @Inject
     ParseProgress progress;
@@ -63,15 +69,16 @@ public class ImportParser {
         }
         ParseJob job = started.get();
         signals.clear(importId);
-        try {
+        try (ReadAhead readAhead = new ReadAhead(reader::inspect, READ_AHEAD_FILES)) {
             if (!job.unpacked()) {
-                String summary = unpacking.unpack(job);
+                String summary = unpacking.unpack(job, readAhead.start(this::runLong)::written);
                 progress.unpacked(importId, summary);
             }
+            readAhead.close(); // what it read is kept; the rest is read below
             if (!progress.current(importId, generation)) {
                 return; // cancelled while unpacking
             }
-            read(job);
+            read(job, readAhead);
         } catch (UnpackException refused) {
             staging.remove(staging.root(importId));
             progress.failed(importId, generation, refused.getMessage() + "; nothing was kept");
@@ -86,7 +93,12 @@ public class ImportParser {
         }
     }
 
-    private void read(ParseJob job) throws IOException {
+    /** Runs {@code task} on the executor as a long-running task: it lasts as long as the unpack. */
+    private void runLong(Runnable task) {
+        executor.execute(ManagedExecutors.managedTask(task, Map.of(ManagedTask.LONGRUNNING_HINT, "true"), null));
+    }
+
+    private void read(ParseJob job, ReadAhead readAhead) throws IOException {
         Path files = staging.files(job.importId());
         List<Path> all;
         if (Files.isDirectory(files)) {
@@ -106,7 +118,7 @@ public class ImportParser {
                 return; // cancelled or parsed anew
             }
             List<Path> chunk = all.subList(from, Math.min(all.size(), from + CHECK_EVERY));
-            List<ParallelInspection.Outcome> outcomes = inspection.inspect(chunk);
+            List<ParallelInspection.Outcome> outcomes = inspection.inspect(chunk, readAhead::take);
             for (int i = 0; i < chunk.size(); i++) {
                 String name = StagingArea.relativeName(files, chunk.get(i));
                 ParallelInspection.Outcome read = outcomes.get(i);

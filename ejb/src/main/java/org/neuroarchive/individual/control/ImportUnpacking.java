@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.neuroarchive.config.IndividualImportSettings;
 import org.neuroarchive.dicom.Deidentifier;
@@ -31,8 +32,11 @@ public class ImportUnpacking {
     @Inject
     ParseProgress progress;
 
-    /** Unpacks the import's source; answers a summary for the import log. */
-    public String unpack(ParseJob job) throws UnpackException, IOException, PathRefusedException {
+    /**
+     * Unpacks the import's source; answers a summary for the import log. {@code written} is told of
+     * every file as soon as it is complete in {@code files/}.
+     */
+    public String unpack(ParseJob job, Consumer<Path> written) throws UnpackException, IOException, PathRefusedException {
         long id = job.importId();
         Path files = staging.files(id);
         staging.remove(files);
@@ -40,6 +44,9 @@ public class ImportUnpacking {
         Path target = job.anonymize() ? staging.unpacking(id) : files;
         Unpacker unpacker = new Unpacker(new UnpackLimits(settings.maxUnpackedBytes(), settings.maxFiles(),
                 settings.maxCompressionRatio()), target);
+        if (!job.anonymize()) {
+            unpacker.onFileWritten(written);
+        }
         if (job.sourceKind() == SourceKind.SERVER_PATH) {
             // checked again now: the path may have changed since the import was created
             Path source = new AllowedRoots(settings.allowedRoots()).resolve(job.sourcePath());
@@ -56,7 +63,7 @@ public class ImportUnpacking {
         String summary = "unpacked " + unpacker.filesWritten() + " files (" + unpacker.bytesWritten() + " bytes)"
                 + (unpacker.skipped().isEmpty() ? "" : "; " + String.join("; ", unpacker.skipped()));
         if (job.anonymize()) {
-            summary += "; " + anonymize(job, target, files);
+            summary += "; " + anonymize(job, target, files, written);
             staging.remove(target);
         }
         if (job.sourceKind() == SourceKind.UPLOAD) {
@@ -79,7 +86,7 @@ public class ImportUnpacking {
     }
 
     /** De-identifies every unpacked file into {@code files/}; files that are not DICOM are copied as they are. */
-    private String anonymize(ParseJob job, Path from, Path to) throws IOException {
+    private String anonymize(ParseJob job, Path from, Path to, Consumer<Path> written) throws IOException {
         Deidentifier deidentifier = new Deidentifier(job.salt());
         List<Path> all;
         try (Stream<Path> walk = Files.walk(from)) {
@@ -92,6 +99,7 @@ public class ImportUnpacking {
             Files.createDirectories(target.getParent());
             try {
                 deidentifier.deidentify(file, target);
+                written.accept(target);
                 done++;
             } catch (DicomFormatException notReadable) {
                 Files.move(file, target); // listed as unreadable by the parse; never archived

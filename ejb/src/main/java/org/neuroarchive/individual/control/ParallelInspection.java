@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.neuroarchive.dicom.DicomFormatException;
 import org.neuroarchive.dicom.DicomReader;
 import org.neuroarchive.dicom.InspectedInstance;
@@ -45,7 +46,12 @@ final class ParallelInspection {
 
     /** The outcome of every file of {@code files}, in order; an I/O failure other than a vanished file is thrown. */
     List<Outcome> inspect(List<Path> files) throws IOException {
-        Batch batch = new Batch(files);
+        return inspect(files, file -> null);
+    }
+
+    /** As {@link #inspect(List)}, reading only the files for which {@code known} has no outcome yet. */
+    List<Outcome> inspect(List<Path> files, Function<Path, Outcome> known) throws IOException {
+        Batch batch = new Batch(files, known);
         for (int t = 1; t < Math.min(threads, files.size()); t++) {
             try {
                 executor.execute(batch::work);
@@ -58,7 +64,8 @@ final class ParallelInspection {
         return batch.outcomes();
     }
 
-    private Outcome inspectOne(Path file) throws IOException {
+    /** Reads {@code file} with {@code reader}: its instance, or why it is unusable. */
+    static Outcome outcome(Reader reader, Path file) throws IOException {
         try {
             InspectedInstance instance = reader.inspect(file);
             return new Outcome(instance, instance.size(), null);
@@ -72,13 +79,15 @@ final class ParallelInspection {
     /** The files of one call, taken one at a time by whichever thread is free. */
     private final class Batch {
         private final List<Path> files;
+        private final Function<Path, Outcome> known;
         private final Outcome[] outcomes;
         private final AtomicInteger next = new AtomicInteger();
         private int finished;
         private Throwable failure;
 
-        Batch(List<Path> files) {
+        Batch(List<Path> files, Function<Path, Outcome> known) {
             this.files = files;
+            this.known = known;
             this.outcomes = new Outcome[files.size()];
         }
 
@@ -87,7 +96,10 @@ final class ParallelInspection {
                 Outcome outcome = null;
                 Throwable failed = null;
                 try {
-                    outcome = inspectOne(files.get(i));
+                    outcome = known.apply(files.get(i));
+                    if (outcome == null) {
+                        outcome = outcome(reader, files.get(i));
+                    }
                 } catch (IOException | RuntimeException | Error e) {
                     failed = e;
                 }

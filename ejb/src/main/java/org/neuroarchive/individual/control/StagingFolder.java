@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.neuroarchive.files.AtomicFiles;
 
 /**
@@ -24,6 +25,7 @@ final class StagingFolder {
     private final Path root;
     private final Budget budget;
     private final Map<Path, Integer> nextSuffix = new HashMap<>();
+    private Consumer<Path> written = file -> { };
 
     StagingFolder(Path root, Budget budget) {
         this.root = root.toAbsolutePath().normalize();
@@ -32,6 +34,11 @@ final class StagingFolder {
 
     Path root() {
         return root;
+    }
+
+    /** Told of every file once it is complete under its final name. */
+    void onFileWritten(Consumer<Path> listener) {
+        this.written = listener;
     }
 
     /** Creates {@code dir} (below the root) and its parents; {@code label} names the cause in a refusal. */
@@ -69,6 +76,7 @@ final class StagingFolder {
             }
         }
         budget.fileDone();
+        written.accept(target);
         return target;
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -80,6 +81,11 @@ public final class Unpacker {
     /** Called with the bytes written so far, about every MiB and whenever a file is complete. */
     public void onProgress(LongConsumer bytesSoFar) {
         budget.onProgress(bytesSoFar);
+    }
+
+    /** Told of every file written, once it is complete under its final name (e.g. to read it at once). */
+    public void onFileWritten(Consumer<Path> listener) {
+        staging.onFileWritten(Objects.requireNonNull(listener, "listener"));
     }
 
     /** Unpacks {@code source} into {@code dir} when it is an archive, else copies it there as {@code name}. */

@@ -214,6 +214,13 @@ wait_for() {
 wait_for 60 "the application did not answer" "d['instances'] == 0 and d['problemFiles'] == 0"
 step "application up: $api/stats"
 
+# --- health, without a login: every check up -------------------------------------------------------
+ready=$(curl --cacert "$tls/server.pem" -sS --max-time 20 -w ' %{http_code}' "$api/health/ready")
+[ "$ready" = '{"status":"UP","checks":[{"name":"startup","status":"UP"},{"name":"database","status":"UP"},{"name":"broker","status":"UP"},{"name":"incomingdir","status":"UP"},{"name":"archivedir","status":"UP"},{"name":"free-space","status":"UP"},{"name":"receiver","status":"UP"}]} 200' ] \
+  || fail "GET /api/health/ready did not answer 200 with every check up: $ready"
+[ "$(status "$api/health/live")" = 200 ] || fail "GET /api/health/live did not answer 200"
+step "health: ready and live without a login"
+
 # --- the front door: logging in, HTTPS, request limits ---------------------------------------------
 [ "$(status "$api/stats")" = 401 ] || fail "an anonymous GET /api/stats was not answered 401"
 [ "$(status -u "admin:not-the-password" "$api/stats")" = 401 ] || fail "a wrong password was not answered 401"

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,13 +52,13 @@ class OutageIT {
     @Test
     @EnabledIfEnvironmentVariable(named = "NEUROARCHIVE_BROKER_URL", matches = ".+")
     void brokerRestartDuringAnImportLosesNothing() throws Exception {
-        importThrough(() -> own.backends.broker().stop(), () -> own.backends.broker().start(), false);
+        importThrough(() -> own.backends.broker().stop(), () -> own.backends.broker().start(), false, "broker");
     }
 
     @Test
     @EnabledIfEnvironmentVariable(named = "NEUROARCHIVE_DB_URL", matches = ".+")
     void databaseOutageDuringAnImportLosesNothing() throws Exception {
-        importThrough(() -> own.backends.databaseProxy().cut(), () -> own.backends.databaseProxy().restore(), true);
+        importThrough(() -> own.backends.databaseProxy().cut(), () -> own.backends.databaseProxy().restore(), true, "database");
     }
 
     /**
@@ -167,7 +168,12 @@ class OutageIT {
         void run() throws Exception;
     }
 
-    private void importThrough(Step beginOutage, Step endOutage, boolean databaseThroughProxy) throws Exception {
+    /**
+     * A global import through an outage of a back-end; meanwhile the server says it is not ready and
+     * names the {@code failingCheck}, and it is ready again once the import has completed.
+     */
+    private void importThrough(Step beginOutage, Step endOutage, boolean databaseThroughProxy, String failingCheck)
+            throws Exception {
         own.start(databaseThroughProxy);
         Path target = OwnServer.TARGET;
 
@@ -178,13 +184,25 @@ class OutageIT {
         importing.scan();
 
         // files keep arriving meanwhile
-        long ended = outage(beginOutage, () -> importing.drop(target.resolve("outage-source/late"), "late"), endOutage,
-                SERIES * PER_SERIES, "during a global import");
+        long ended = outage(beginOutage, () -> {
+            HttpResponse<String> ready = importing.health("ready");
+            System.out.println("OutageIT: during the outage, ready answered " + ready.statusCode() + " " + ready.body());
+            assertEquals(503, ready.statusCode(), ready.body());
+            assertTrue(ready.body().contains("{\"name\":\"" + failingCheck + "\",\"status\":\"DOWN\"}"), ready.body());
+            assertEquals(200, importing.health("live").statusCode(), "alive all the same");
+            importing.drop(target.resolve("outage-source/late"), "late");
+        }, endOutage, SERIES * PER_SERIES, "during a global import");
 
         JsonObject done = importing.awaitAll(expected, Duration.ofMinutes(5));
         System.out.printf("OutageIT: import complete %.1f s after the back-end came back: %s%n",
                 (System.nanoTime() - ended) / 1e9, done);
         importing.assertArchiveHoldsExactly(expected, SERIES + LATE_SERIES);
+        HttpResponse<String> ready = importing.health("ready");
+        for (long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos(); ready.statusCode() != 200
+                && System.nanoTime() < deadline; ready = importing.health("ready")) {
+            Thread.sleep(1_000);
+        }
+        assertEquals(200, ready.statusCode(), "ready again once the back-end is back: " + ready.body());
     }
 
     /**

@@ -75,6 +75,12 @@ final class StandaloneImport {
                 HttpResponse.BodyHandlers.discarding());
     }
 
+    /** {@code GET /api/health/WHICH} ({@code ready} or {@code live}) without a login: its status and body. */
+    HttpResponse<String> health(String which) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/health/" + which))
+                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** {@code /api/stats}; fails when the server cannot answer (e.g. its database is down). */
     JsonObject stats() throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(Credentials.asAdmin(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/stats")))

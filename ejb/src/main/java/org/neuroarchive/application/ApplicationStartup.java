@@ -27,6 +27,7 @@ import org.neuroarchive.archive.control.ArchiveRequestHandler;
 import org.neuroarchive.archive.control.DerivedFilesRepair;
 import org.neuroarchive.config.Resources;
 import org.neuroarchive.config.StorageLocations;
+import org.neuroarchive.health.control.StartupProgress;
 import org.neuroarchive.security.control.InitialAdmin;
 
 /**
@@ -70,6 +71,9 @@ public class ApplicationStartup {
     @Inject
     InitialAdmin initialAdmin;
 
+    @Inject
+    StartupProgress progress;
+
     @PostConstruct
     void start() {
         checkSettings();
@@ -89,6 +93,7 @@ public class ApplicationStartup {
                 waiting.recover();
             }
             derivedFiles.repairRecent();
+            progress.finish();
         } catch (IOException e) {
             throw new UncheckedIOException("recovery of waiting series failed", e);
         } catch (SQLException e) {

@@ -55,6 +55,11 @@ public class ReceiverStatus {
         this.tlsPort = tlsPort;
     }
 
+    /** The receiver's state now. */
+    public State state() {
+        return state;
+    }
+
     public void stopped() {
         this.state = State.STOPPED;
         this.message = "stopped with the application";

@@ -3,7 +3,8 @@ package org.neuroarchive.web.security;
 import java.util.List;
 
 /**
- * What anyone may fetch without logging in: the login page and its style sheets, scripts and images.
+ * What anyone may fetch without logging in: the login page and its style sheets, scripts and images,
+ * and the health addresses.
  * Everything else needs an authenticated caller.
  */
 public final class PublicPaths {
@@ -12,7 +13,12 @@ public final class PublicPaths {
     public static final String LOGIN_ACTION = "/auth/login";
     public static final String LOGOUT_ACTION = "/auth/logout";
 
-    private static final List<String> EXACT = List.of(LOGIN_PAGE, "/login.xhtml", "/favicon.ico", ErrorAnswer.PATH);
+    /** Readiness and liveness, for load balancers: they name checks and their status, nothing more. */
+    public static final String HEALTH_READY = "/api/health/ready";
+    public static final String HEALTH_LIVE = "/api/health/live";
+
+    private static final List<String> EXACT = List.of(LOGIN_PAGE, "/login.xhtml", "/favicon.ico", ErrorAnswer.PATH,
+            HEALTH_READY, HEALTH_LIVE);
     private static final List<String> PREFIXES = List.of("/jakarta.faces.resource/", "/resources/");
 
     private PublicPaths() {

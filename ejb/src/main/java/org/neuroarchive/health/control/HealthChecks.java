@@ -12,17 +12,9 @@ import jakarta.jms.JMSContext;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.neuroarchive.config.ReceiverSettings;
@@ -35,7 +27,8 @@ import org.neuroarchive.receiver.control.ReceiverStatus;
  * and the broker answer, incomingdir and archivedir can be written, their file systems have more free
  * space than the floor, the DICOM receiver listens (or is disabled) and start-up recovery has finished.
  * Live: no thread of the JVM is deadlocked. Every check has {@value #CHECK_SECONDS} s; one that does not
- * answer in time is down. Callable without a login: the report names checks, nothing more.
+ * answer in time is down ({@link CheckRunner}). Callable without a login: the report names checks,
+ * nothing more.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -66,6 +59,9 @@ public class HealthChecks {
     @Inject
     StartupProgress startup;
 
+    @Inject
+    CheckRunner runner;
+
     public HealthReport ready() {
         StorageCheck storage = new StorageCheck(receiverSettings.minFreeBytes());
         Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
@@ -85,40 +81,8 @@ public class HealthChecks {
         return run(checks);
     }
 
-    /** Runs the checks side by side, each given {@value #CHECK_SECONDS} s from the start. */
     private HealthReport run(Map<String, BooleanSupplier> checks) {
-        Map<String, CompletableFuture<Boolean>> running = new LinkedHashMap<>();
-        for (Map.Entry<String, BooleanSupplier> check : checks.entrySet()) {
-            running.put(check.getKey(), start(check.getKey(), check.getValue()));
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CHECK_SECONDS);
-        List<HealthReport.Check> results = new ArrayList<>();
-        for (Map.Entry<String, CompletableFuture<Boolean>> check : running.entrySet()) {
-            results.add(HealthReport.Check.of(check.getKey(), outcome(check.getKey(), check.getValue(), deadline)));
-        }
-        return HealthReport.of(results);
-    }
-
-    private CompletableFuture<Boolean> start(String name, BooleanSupplier check) {
-        try {
-            return CompletableFuture.supplyAsync(check::getAsBoolean, executor);
-        } catch (RejectedExecutionException busy) {
-            LOG.warning(() -> "health: no thread free for the check " + name);
-            return CompletableFuture.completedFuture(false);
-        }
-    }
-
-    private static boolean outcome(String name, CompletableFuture<Boolean> check, long deadline) {
-        try {
-            return check.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException slow) {
-            LOG.warning(() -> "health: the check " + name + " did not answer within " + CHECK_SECONDS + " s");
-        } catch (ExecutionException failed) {
-            LOG.log(Level.WARNING, "health: the check {0} failed: {1}", new Object[] {name, String.valueOf(failed.getCause())});
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return false;
+        return runner.run(checks, executor);
     }
 
     private boolean databaseAnswers() {

@@ -26,7 +26,7 @@ final class ReadAhead implements AutoCloseable {
     private final LinkedBlockingQueue<Path> written = new LinkedBlockingQueue<>();
     private final Map<Path, ParallelInspection.Outcome> read = new ConcurrentHashMap<>();
     private volatile boolean stopped;
-    private boolean running; // guarded by this
+    private boolean reading; // guarded by this: the task has begun and not yet ended
 
     ReadAhead(ParallelInspection.Reader reader, int capacity) {
         this.reader = reader;
@@ -35,16 +35,10 @@ final class ReadAhead implements AutoCloseable {
 
     /** Starts the reading task on {@code executor}; when the executor refuses, nothing is read ahead. */
     ReadAhead start(Executor executor) {
-        synchronized (this) {
-            running = true;
-        }
         try {
             executor.execute(this::work);
         } catch (RejectedExecutionException busy) {
             stopped = true;
-            synchronized (this) {
-                running = false;
-            }
         }
         return this;
     }
@@ -63,7 +57,8 @@ final class ReadAhead implements AutoCloseable {
 
     /**
      * Stops taking files and waits until the file being read is done, so that no file is read twice
-     * at the same time; what was read stays available to {@link #take}.
+     * at the same time; what was read stays available to {@link #take}. A task that has not begun yet
+     * (the executor queued it) is not waited for: when it begins, it ends at once.
      */
     @Override
     public void close() {
@@ -72,7 +67,7 @@ final class ReadAhead implements AutoCloseable {
         written.add(END);
         synchronized (this) {
             boolean interrupted = false;
-            while (running) {
+            while (reading) {
                 try {
                     wait();
                 } catch (InterruptedException e) {
@@ -86,6 +81,12 @@ final class ReadAhead implements AutoCloseable {
     }
 
     private void work() {
+        synchronized (this) {
+            if (stopped) {
+                return; // begun after close: nothing to do
+            }
+            reading = true;
+        }
         try {
             while (!stopped) {
                 Path file = written.poll(1, TimeUnit.SECONDS);
@@ -102,7 +103,7 @@ final class ReadAhead implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             synchronized (this) {
-                running = false;
+                reading = false;
                 notifyAll();
             }
         }

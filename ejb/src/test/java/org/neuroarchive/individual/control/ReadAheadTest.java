@@ -115,6 +115,23 @@ class ReadAheadTest {
     }
 
     @Test
+    void closeDoesNotWaitForATaskTheExecutorNeverBegan() throws Exception {
+        List<Path> files = series(3);
+        AtomicInteger reads = new AtomicInteger();
+        List<Runnable> queued = new ArrayList<>();
+        ReadAhead ahead = new ReadAhead(file -> {
+            reads.incrementAndGet();
+            return reader.inspect(file);
+        }, 100).start(queued::add);
+        files.forEach(ahead::written);
+        ahead.close(); // returns: the task never began
+        assertEquals(1, queued.size());
+        queued.get(0).run(); // begun late: ends at once
+        assertEquals(0, reads.get());
+        assertNull(ahead.take(files.get(0)));
+    }
+
+    @Test
     void nothingIsReadAheadWhenTheExecutorRefusesAndCloseNeverWaitsForIt() throws Exception {
         List<Path> files = series(3);
         AtomicInteger reads = new AtomicInteger();

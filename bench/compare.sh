@@ -117,13 +117,19 @@ wildfly_home=${wildfly_home%/}
 [ -n "$wildfly_home" ] && [ -f ear/target/neuroarchive.ear ] \
   || { echo "the build left no ear/target/run-server/wildfly-* or ear/target/neuroarchive.ear" >&2; exit 1; }
 
+# generate DIR SUBJECTS PROBLEM_PERCENT: a settled dataset of this run's shape (series per subject,
+# instances per series, image size) in DIR; prints "<instances> <problem files>"
+generate() {
+  java -cp "ejb/target/test-classes:ejb/target/classes:/usr/share/java/pixelmed.jar" \
+    org.neuroarchive.testing.GenerateDataset "$1" "$2" "$series" "$instances" "$3" "$size"
+  find "$1" -exec touch -d '-1 minute' {} +   # settled: the folder import takes it at once
+}
+
 dataset="$work/dataset/bench"
 log "generating $subjects subjects x $series series x $instances instances (${size} px) + $problem_percent % problem files in $dataset"
 t0=$(now)
-read -r total problems < <(java -cp "ejb/target/test-classes:ejb/target/classes:/usr/share/java/pixelmed.jar" \
-  org.neuroarchive.testing.GenerateDataset "$dataset" "$subjects" "$series" "$instances" "$problem_percent" "$size")
+read -r total problems < <(generate "$dataset" "$subjects" "$problem_percent")
 [ -n "${problems:-}" ] || { echo "the dataset generator failed" >&2; exit 1; }
-find "$dataset" -exec touch -d '-1 minute' {} +   # settled: the folder import takes it at once
 files=$(find "$dataset" -type f | wc -l)
 bytes=$(find "$dataset" -type f -printf '%s\n' | awk '{ b += $1 } END { print b }')
 signature() { find "$dataset" -type f -printf '%P %s %T@ %m\n' | sort | md5sum; }
@@ -209,24 +215,31 @@ await_folder_import() {
   done
 }
 
-# warm_up_folder DROP: before the clock of folder-warm, the server imports the warm-up dataset (other
+# stage DIR NAME: a hard-linked copy of DIR (same inodes, nothing copied) at $drop/NAME, its folders
+# settled; drop_in NAME: moves it into incomingdir by ONE rename and asks for a scan ($drop: run_folder's)
+stage() {
+  cp -al "$1" "$drop/$2"
+  find "$drop/$2" -type d -exec touch -d '-1 minute' {} +
+}
+drop_in() {
+  mv "$drop/$1" "$incoming/"   # ONE atomic rename: the whole dataset appears at once
+  post_json -sf "$base/api/incoming/scan" >/dev/null
+}
+
+# warm_up_folder: before the clock of folder-warm, the server imports the warm-up dataset (other
 # subjects, a fifth of the dataset's series, no problem files) through incomingdir, so that its JIT
 # compilers have compiled the import's code as on a server that has run for a while
 warm_up_folder() {
   local warmup="$work/warmup/bench" n p want
   if [ ! -d "$warmup" ]; then
-    read -r n p < <(java -cp "ejb/target/test-classes:ejb/target/classes:/usr/share/java/pixelmed.jar" \
-      org.neuroarchive.testing.GenerateDataset "$warmup" "$(( (subjects + 4) / 5 ))" "$series" "$instances" 0 "$size")
+    read -r n p < <(generate "$warmup" "$(( (subjects + 4) / 5 ))" 0)
     [ -n "${p:-}" ] || { echo "the dataset generator failed (warm-up)" >&2; exit 1; }
-    find "$warmup" -exec touch -d '-1 minute' {} +
     echo "$n" >"$work/warmup/instances"
   fi
   want=$(cat "$work/warmup/instances")
-  cp -al "$warmup" "$1/warmup"
-  find "$1/warmup" -type d -exec touch -d '-1 minute' {} +
+  stage "$warmup" warmup
   t0=$(now)
-  mv "$1/warmup" "$incoming/"
-  post_json -sf "$base/api/incoming/scan" >/dev/null
+  drop_in warmup
   await_folder_import "$want" 0
   log "warm-up: $want instances of other subjects imported in $(calc "$(now) - $t0") s, before the clock"
 }
@@ -238,19 +251,17 @@ run_folder() {  # run_folder [warm]
   drop="$NEUROARCHIVE_DATA_DIR/bench-drop"   # same file system as incomingdir: the drop is a rename
   mkdir -p "$drop" "$incoming"
   if [ "$entry" = folder-warm ]; then
-    warm_up_folder "$drop"
+    warm_up_folder
     s=$(stats); base_instances=$(echo "$s" | field instances); base_problems=$(echo "$s" | field problemFiles)
   fi
-  cp -al "$dataset" "$drop/bench"
-  find "$drop/bench" -type d -exec touch -d '-1 minute' {} +
+  stage "$dataset" bench
   warm=$(warm_cache)
   if [ -n "${JFR:-}" ] && [ "$round" = 1 ]; then
     jfr="$work/$entry-import.jfr"
     jcmd "$server_pid" JFR.start name=bench settings=profile filename="$jfr" >/dev/null
   fi
   start_clock "$server_pid"
-  mv "$drop/bench" "$incoming/"   # ONE atomic rename: the whole dataset appears at once
-  post_json -sf "$base/api/incoming/scan" >/dev/null
+  drop_in bench
   await_folder_import $((base_instances + total)) $((base_problems + problems))
   stop_clock
   [ -z "$jfr" ] || jcmd "$server_pid" JFR.stop name=bench >/dev/null

@@ -12,10 +12,10 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Application;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,13 +25,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * Every REST call of the application and every screen, found in the build rather than listed by hand:
- * the resource classes of the web module (its classes jar is on the test class path) and the pages in
- * its webapp folder. A new call or page is covered by the security tests without anyone remembering it.
+ * the resources the web module's JAX-RS applications list (its classes jar is on the test class path;
+ * {@code WebApplicationsTest} checks that the lists hold every resource) and the pages in its webapp folder. A new call or page is covered by the security tests without anyone remembering it.
  */
 final class Endpoints {
 
@@ -63,6 +61,8 @@ final class Endpoints {
         }
     }
 
+    private static final List<String> APPLICATIONS = List.of("org.neuroarchive.web.applications.RestApplication",
+            "org.neuroarchive.web.applications.DicomWebApplication");
     private static final Pattern PARAMETER = Pattern.compile("\\{(\\w+)(?::[^}]*)?}");
     private static final List<Class<? extends Annotation>> HTTP_METHODS =
             List.of(GET.class, POST.class, PUT.class, DELETE.class, PATCH.class, HEAD.class);
@@ -70,24 +70,38 @@ final class Endpoints {
     private Endpoints() {
     }
 
-    /** Every resource method of the REST API. */
-    static List<Call> calls() throws IOException, ClassNotFoundException, URISyntaxException {
-        Class<?> application = Class.forName("org.neuroarchive.web.rest.RestApplication");
-        String root = "/" + application.getAnnotation(ApplicationPath.class).value().replaceAll("^/|/$", "");
+    /** Every resource method of the JSON API and of DICOMweb: the resources each JAX-RS application lists. */
+    static List<Call> calls() throws ReflectiveOperationException {
         List<Call> calls = new ArrayList<>();
-        for (Class<?> resource : resourceClasses(application)) {
-            String base = join(root, resource.getAnnotation(Path.class).value());
-            for (Method method : resource.getDeclaredMethods()) {
-                for (Class<? extends Annotation> http : HTTP_METHODS) {
-                    if (method.isAnnotationPresent(http)) {
-                        String path = method.isAnnotationPresent(Path.class) ? join(base, method.getAnnotation(Path.class).value()) : base;
-                        calls.add(new Call(http.getSimpleName(), path, consumes(method, resource), roles(method, resource),
-                                resource.getSimpleName() + "." + method.getName()));
-                    }
+        for (String name : APPLICATIONS) {
+            Class<?> application = Class.forName(name);
+            String root = "/" + application.getAnnotation(ApplicationPath.class).value().replaceAll("^/|/$", "");
+            Application instance = (Application) application.getDeclaredConstructor().newInstance();
+            for (Class<?> resource : instance.getClasses()) {
+                if (resource.isAnnotationPresent(Path.class)) {
+                    calls.addAll(calls(root, resource));
                 }
             }
         }
+        if (calls.size() < 30) {
+            throw new IllegalStateException("only " + calls.size() + " resource methods found in " + APPLICATIONS);
+        }
         calls.sort(Comparator.comparing((Call c) -> c.path()).thenComparing(Call::httpMethod));
+        return calls;
+    }
+
+    private static List<Call> calls(String root, Class<?> resource) {
+        List<Call> calls = new ArrayList<>();
+        String base = join(root, resource.getAnnotation(Path.class).value());
+        for (Method method : resource.getDeclaredMethods()) {
+            for (Class<? extends Annotation> http : HTTP_METHODS) {
+                if (method.isAnnotationPresent(http)) {
+                    String path = method.isAnnotationPresent(Path.class) ? join(base, method.getAnnotation(Path.class).value()) : base;
+                    calls.add(new Call(http.getSimpleName(), path, consumes(method, resource), roles(method, resource),
+                            resource.getSimpleName() + "." + method.getName()));
+                }
+            }
+        }
         return calls;
     }
 
@@ -102,36 +116,6 @@ final class Endpoints {
                     .map(p -> p.equals("/index") ? "/" : p)
                     .sorted().toList();
         }
-    }
-
-    private static List<Class<?>> resourceClasses(Class<?> anchor) throws IOException, ClassNotFoundException, URISyntaxException {
-        java.nio.file.Path location = java.nio.file.Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
-        List<String> names = new ArrayList<>();
-        if (Files.isDirectory(location)) {
-            try (Stream<java.nio.file.Path> files = Files.walk(location)) {
-                files.filter(f -> f.toString().endsWith(".class"))
-                        .forEach(f -> names.add(location.relativize(f).toString().replace('/', '.').replaceAll("\\.class$", "")));
-            }
-        } else {
-            try (ZipFile jar = new ZipFile(location.toFile())) {
-                jar.stream().map(ZipEntry::getName).filter(n -> n.endsWith(".class"))
-                        .forEach(n -> names.add(n.replace('/', '.').replaceAll("\\.class$", "")));
-            }
-        }
-        List<Class<?>> resources = new ArrayList<>();
-        for (String name : names) {
-            if (name.contains("$")) {
-                continue;
-            }
-            Class<?> type = Class.forName(name, false, Endpoints.class.getClassLoader());
-            if (type.isAnnotationPresent(Path.class)) {
-                resources.add(type);
-            }
-        }
-        if (resources.size() < 10) {
-            throw new IllegalStateException("only " + resources.size() + " resource classes found in " + location);
-        }
-        return resources;
     }
 
     private static List<String> consumes(Method method, Class<?> resource) {

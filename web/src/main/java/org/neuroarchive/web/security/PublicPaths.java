@@ -29,7 +29,8 @@ public final class PublicPaths {
         return EXACT.contains(path) || PREFIXES.stream().anyMatch(path::startsWith) && !path.contains("..");
     }
 
+    /** The JSON API and DICOMweb: answered with problem documents and 401, never with the login page. */
     public static boolean isApi(String path) {
-        return path.equals("/api") || path.startsWith("/api/");
+        return path.equals("/api") || path.startsWith("/api/") || path.equals("/dicomweb") || path.startsWith("/dicomweb/");
     }
 }

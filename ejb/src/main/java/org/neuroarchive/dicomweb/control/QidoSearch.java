@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.neuroarchive.archive.entity.Instance;
 import org.neuroarchive.audit.control.PhiReads;
@@ -94,21 +95,18 @@ public class QidoSearch {
 
     /** The query restricted to the study (and series) of the path; not found unless the caller sees them. */
     private QidoQuery within(Scopes scopes, QidoQuery query, String studyUid, String seriesUid) {
-        Map<QidoKey, String> keys = new HashMap<>(query.keys());
-        keys.put(QidoKey.STUDY_INSTANCE_UID, studyUid);
+        Map<QidoKey, String> path = new HashMap<>();
+        path.put(QidoKey.STUDY_INSTANCE_UID, studyUid);
         if (seriesUid != null) {
-            keys.put(QidoKey.SERIES_INSTANCE_UID, seriesUid);
+            path.put(QidoKey.SERIES_INSTANCE_UID, seriesUid);
         }
-        QidoQuery path = new QidoQuery(QidoLevel.SERIES, Map.of(QidoKey.STUDY_INSTANCE_UID, studyUid), java.util.Set.of(),
-                false, 0, 1);
-        if (seriesUid != null) {
-            path = new QidoQuery(QidoLevel.SERIES, Map.of(QidoKey.STUDY_INSTANCE_UID, studyUid,
-                    QidoKey.SERIES_INSTANCE_UID, seriesUid), java.util.Set.of(), false, 0, 1);
-        }
-        if (page(path, scopes, "SELECT s FROM Series s JOIN s.study st JOIN st.subject sub WHERE ", "", Series.class).isEmpty()) {
+        QidoQuery exists = new QidoQuery(QidoLevel.SERIES, path, Set.of(), false, 0, 1);
+        if (page(exists, scopes, "SELECT s FROM Series s JOIN s.study st JOIN st.subject sub WHERE ", "", Series.class).isEmpty()) {
             throw new RequestRejected(RequestRejected.Reason.NOT_FOUND, seriesUid == null ? "no study " + studyUid
                     : "no series " + seriesUid + " in study " + studyUid);
         }
+        Map<QidoKey, String> keys = new HashMap<>(query.keys());
+        keys.putAll(path);
         return new QidoQuery(query.level(), keys, query.includeFields(), query.includeAll(), query.offset(), query.limit());
     }
 

@@ -66,7 +66,13 @@
     status.textContent = 'This series has no archived instance.';
     return;
   }
-  slider.addEventListener('input', showSlice);
+  // while the slider is dragged, only the slice it rests on is loaded
+  var settling = null;
+  slider.addEventListener('input', function () {
+    label.textContent = 'Slice ' + slider.value + ' of ' + count;
+    clearTimeout(settling);
+    settling = setTimeout(showSlice, 150);
+  });
   frame.addEventListener('change', render);
   document.getElementById('slice-previous').addEventListener('click', function () { step(-1); });
   document.getElementById('slice-next').addEventListener('click', function () { step(1); });

@@ -8,7 +8,9 @@ set -euo pipefail
 # python3-pydicom ships the public DICOM test corpus the tests import (pydicom/data/test_files).
 # dcmtk (storescu, echoscu) is the real DICOM sender the receiver is tested with.
 # chromium and chromium-driver run the screens' browser tests (headless).
-required=(libpixelmed-java libpixelmed-imageio-java python3-pydicom dcmtk chromium chromium-driver)
+# libgdcm-tools (gdcmconv) decodes JPEG-LS and JPEG 2000 pixels for thumbnails and the slice browser
+# (PixelMed has no decoder for either); it is needed at run time on the server too.
+required=(libpixelmed-java libpixelmed-imageio-java python3-pydicom dcmtk chromium chromium-driver libgdcm-tools)
 required+=("$@")
 
 missing=()

@@ -16,6 +16,8 @@ import org.neuroarchive.matching.entity.Series;
 @NamedQuery(name = Instance.BY_DIGEST, query = "SELECT i FROM Instance i WHERE i.sha256 = :sha256")
 @NamedQuery(name = Instance.SERIES_SUMMARY,
         query = "SELECT i.instanceNumber, i.slicePosition, i.fileSize, i.filePath, i.id FROM Instance i WHERE i.series = :series")
+@NamedQuery(name = Instance.SERIES_SLICES,
+        query = "SELECT i.instanceNumber, i.filePath FROM Instance i WHERE i.series.id = :series ORDER BY i.instanceNumber, i.id")
 @NamedQuery(name = Instance.SERIES_FILES_IN_ORDER,
         query = "SELECT i.filePath FROM Instance i WHERE i.series = :series ORDER BY i.instanceNumber, i.id")
 public class Instance extends Record {
@@ -24,6 +26,8 @@ public class Instance extends Record {
     public static final String BY_DIGEST = "Instance.byDigest";
     public static final String SERIES_SUMMARY = "Instance.seriesSummary";
     public static final String SERIES_FILES_IN_ORDER = "Instance.seriesFilesInOrder";
+    /** InstanceNumber and file of each instance of a series, in the order the slice browser shows them. */
+    public static final String SERIES_SLICES = "Instance.seriesSlices";
 
     @ManyToOne(optional = false)
     @JoinColumn(name = "series_id")

@@ -110,6 +110,21 @@ public class ArchiveBrowser {
                 Files.isRegularFile(thumbnailOf(series))));
     }
 
+    /**
+     * The patient name of the subject of the series, only for a caller who may view PHI of the series' project
+     * (the read is audited); empty otherwise, as on the search screen.
+     */
+    public Optional<String> patientName(long seriesId) {
+        Caller caller = callers.current();
+        return visibleSeries(seriesId).filter(s -> caller.may(ProjectPermission.VIEW_PHI,
+                s.getStudy().getEnrollment().getProject().getId())).map(s -> {
+                    phiReads.shown(AuditEvent.of(caller.actor(), "series.read").object("series", seriesId)
+                            .project(s.getStudy().getEnrollment().getProject().getCostcenter())
+                            .detail("patient name of the subject of series " + seriesId));
+                    return s.getStudy().getSubject().getPatientName();
+                });
+    }
+
     /** The series' {@code thumb.png}, when the caller may see the series and it has one. */
     public Optional<Path> thumbnail(long seriesId) {
         return visibleSeries(seriesId).map(this::thumbnailOf).filter(Files::isRegularFile);

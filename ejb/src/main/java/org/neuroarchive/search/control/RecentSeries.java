@@ -28,7 +28,7 @@ public class RecentSeries {
     private static final int MAX_ROWS = 500;
 
     /** One series changed recently ({@code patientName} null without VIEW_PHI). */
-    public record Row(String subjectUid, String patientName, LocalDateTime studyDateTime, int studyNum, int seriesNum,
+    public record Row(long seriesId, String subjectUid, String patientName, LocalDateTime studyDateTime, int studyNum, int seriesNum,
                       String description, int fileCount, LocalDateTime updatedAt) {
     }
 
@@ -52,7 +52,7 @@ public class RecentSeries {
                                 + visible.where("s.study.enrollment.project.id", "visible") + " ORDER BY s.id", Series.class),
                         "visible")
                 .setParameter("since", LocalDateTime.now().minusDays(1)).setMaxResults(MAX_ROWS).getResultStream()
-                .map(s -> new Row(s.getStudy().getSubject().getUid(),
+                .map(s -> new Row(s.getId(), s.getStudy().getSubject().getUid(),
                         phi.includes(s.getStudy().getEnrollment().getProject().getId())
                                 ? s.getStudy().getSubject().getPatientName() : null,
                         s.getStudy().getStudyDateTime(), s.getStudy().getStudyNum(), s.getSeriesNum(), s.getDescription(),

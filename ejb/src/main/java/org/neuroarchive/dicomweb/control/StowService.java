@@ -126,7 +126,7 @@ public class StowService {
             } catch (StowParts.CutOff cut) {
                 result.markCutOff();
                 result.add(new StowResult.Failed("", "", StowResult.CANNOT_UNDERSTAND,
-                        "truncated: the body ended inside this part (" + cut.getMessage() + ")"));
+                        "truncated: " + cut.getMessage()));
                 Files.deleteIfExists(file);
                 return accepted;
             }

@@ -27,7 +27,9 @@ final class OrthancProcess {
     private final Path folder;
     private final int httpPort;
     private final int dicomPort;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1 without keep-alive on Orthanc's side: no stale connection is ever reused. */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
 
     OrthancProcess(Path folder, int httpPort, int dicomPort) {
@@ -53,7 +55,7 @@ final class OrthancProcess {
                 .add("StorageDirectory", folder.resolve("storage").toString())
                 .add("IndexDirectory", folder.resolve("storage").toString())
                 .add("HttpPort", httpPort).add("DicomPort", dicomPort).add("DicomAet", "ORTHANC-IT")
-                .add("RemoteAccessAllowed", false).add("AuthenticationEnabled", false)
+                .add("RemoteAccessAllowed", false).add("AuthenticationEnabled", false).add("KeepAlive", false)
                 .add("Plugins", Json.createArrayBuilder().add(DICOMWEB_PLUGIN.toString()))
                 .add("DicomWeb", Json.createObjectBuilder().add("Enable", true).add("Root", "/dicom-web/")
                         .add("Servers", Json.createObjectBuilder().add("neuroarchive", Json.createObjectBuilder()

@@ -186,6 +186,9 @@ class StowIT {
         Thread.sleep(6000);
         assertNull(api.subjectUid("NA-STOW-BIG"), "the whole part before the limit is not stored either");
         assertNoLeftovers();
+        // a length declared above the limit is refused before the body is sent
+        String declared = RequestLimitsIT.headOnly("/dicomweb/studies", TYPE + body.boundary, noise + body.bytes.length);
+        assertTrue(declared.startsWith("HTTP/1.1 413"), declared);
     }
 
     @Test
@@ -224,6 +227,32 @@ class StowIT {
         } finally {
             orthanc.stop();
         }
+    }
+
+    /** The README's example: a folder as one multipart/related body, built by a shell loop and streamed by curl. */
+    @Test
+    void theReadmesCurlLoopStoresAFolder() throws Exception {
+        Path folder = SOURCE.resolve("curl");
+        series("NA-STOW-CURL", "Stow^Curl").instances(3).writeTo(folder, "c");
+        String script = """
+                boundary="stow-$(date +%s%N)"
+                { for f in "$FOLDER"/*.dcm; do
+                    printf -- '--%s\\r\\nContent-Type: application/dicom\\r\\n\\r\\n' "$boundary"; cat "$f"; printf '\\r\\n'
+                  done; printf -- '--%s--\\r\\n' "$boundary"; } |
+                curl -sS -u "$LOGIN" -X POST -T - -H "Accept: application/dicom+json" \\
+                     -H "Content-Type: multipart/related; type=\\"application/dicom\\"; boundary=$boundary" \\
+                     -w '\\n%{http_code}' "$BASE/dicomweb/studies"
+                """;
+        ProcessBuilder bash = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true);
+        bash.environment().put("FOLDER", folder.toString());
+        bash.environment().put("LOGIN", Credentials.ADMIN + ":" + Credentials.ADMIN_PASSWORD);
+        bash.environment().put("BASE", ArchiveApi.arquillianBaseUrl());
+        Process process = bash.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+        assertTrue(output.endsWith("\n200"), output);
+        assertEquals(3, json(output.substring(0, output.lastIndexOf('\n'))).getJsonObject("00081199").getJsonArray("Value").size());
+        awaitFiles(api.awaitSubject("NA-STOW-CURL", WITHIN), 3);
     }
 
     private static SyntheticSeries series(String patientId, String name) {

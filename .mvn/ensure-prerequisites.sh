@@ -10,7 +10,9 @@ set -euo pipefail
 # chromium and chromium-driver run the screens' browser tests (headless).
 # libgdcm-tools (gdcmconv) decodes JPEG-LS and JPEG 2000 pixels for thumbnails and the slice browser
 # (PixelMed has no decoder for either); it is needed at run time on the server too.
-required=(libpixelmed-java libpixelmed-imageio-java python3-pydicom dcmtk chromium chromium-driver libgdcm-tools)
+# orthanc and orthanc-dicomweb are the DICOMweb client the tests use against STOW-, QIDO- and WADO-RS.
+required=(libpixelmed-java libpixelmed-imageio-java python3-pydicom dcmtk chromium chromium-driver libgdcm-tools
+          orthanc orthanc-dicomweb)
 required+=("$@")
 
 missing=()

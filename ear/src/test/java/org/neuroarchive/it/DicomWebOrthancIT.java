@@ -37,8 +37,7 @@ class DicomWebOrthancIT {
     @BeforeAll
     static void importDataAndStartOrthanc() throws Exception {
         data.importData(new ArchiveApi());
-        int offset = Integer.parseInt(System.getProperty("it.port.offset", "100"));
-        orthanc = new OrthancProcess(Path.of(System.getProperty("neuroarchive.it.data-dir")).resolveSibling("orthanc-" + offset), offset);
+        orthanc = new OrthancProcess(Path.of(System.getProperty("neuroarchive.it.data-dir")).resolveSibling("orthanc-dicomweb"));
         orthanc.start(ArchiveApi.arquillianBaseUrl() + "/dicomweb/", Credentials.ADMIN, Credentials.ADMIN_PASSWORD);
     }
 

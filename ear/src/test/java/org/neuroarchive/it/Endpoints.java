@@ -55,6 +55,15 @@ final class Endpoints {
             return consumes.stream().anyMatch(c -> c.startsWith("multipart/"));
         }
 
+        /**
+         * A Content-Type the method consumes (so that a call reaches the role check rather than the
+         * container's 415): its multipart type with a boundary, or JSON.
+         */
+        String contentType() {
+            return consumes.stream().filter(c -> c.startsWith("multipart/")).findFirst().map(c -> c + "; boundary=x")
+                    .orElse("application/json");
+        }
+
         @Override
         public String toString() {
             return httpMethod + " " + path + " (" + javaName + ")";

@@ -150,7 +150,7 @@ class PermissionsIT {
                 continue;
             }
             HttpRequest.Builder request = viewer.request(call.path(idsOfB, "1"))
-                    .header("Content-Type", call.multipart() ? "multipart/form-data; boundary=x" : "application/json")
+                    .header("Content-Type", call.contentType())
                     .method(call.httpMethod(), HttpRequest.BodyPublishers.ofString(call.multipart() ? "--x--\r\n" : "{}"));
             ArchiveApi.Reply reply = viewer.send(request.build());
             boolean roleGated = call.roles().stream().noneMatch(r -> r.equals("viewer") || r.equals("user") || r.equals("*"));

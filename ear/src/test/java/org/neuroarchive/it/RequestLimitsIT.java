@@ -139,7 +139,7 @@ class RequestLimitsIT {
      * "100 Continue" (the JDK 17 client waits for ever when a final answer comes instead): the answer the
      * server gives without the body, head and body as text.
      */
-    private String headOnly(String path, String contentType, long length) throws IOException {
+    static String headOnly(String path, String contentType, long length) throws IOException {
         java.net.URI base = java.net.URI.create(ArchiveApi.arquillianBaseUrl());
         try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(30_000);

@@ -216,7 +216,7 @@ class SecurityIT {
     private static HttpRequest.Builder request(Endpoints.Call call, Map<String, String> values, String fallback) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(BASE + call.path(values, fallback)));
         if (call.changesState()) {
-            builder.header("Content-Type", call.multipart() ? "multipart/form-data; boundary=x" : "application/json");
+            builder.header("Content-Type", call.contentType());
             builder.method(call.httpMethod(), HttpRequest.BodyPublishers.ofString(call.multipart() ? "--x--\r\n" : "{}"));
         } else {
             builder.method(call.httpMethod(), HttpRequest.BodyPublishers.noBody());

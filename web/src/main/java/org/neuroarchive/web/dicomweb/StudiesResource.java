@@ -2,7 +2,10 @@ package org.neuroarchive.web.dicomweb;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -21,7 +24,8 @@ import org.neuroarchive.dicomweb.control.WadoAccess;
  * DICOMweb under {@code /dicomweb/studies} (PS3.18): QIDO-RS searches of studies and of the series and
  * instances of one study, WADO-RS retrieve (the archived files), metadata (their headers as DICOM JSON) and
  * the series' thumbnail as rendered and thumbnail resources. Only projects the caller may view; anything else
- * is 404. This class is the one owner of the path {@code studies} in the DICOMweb application.
+ * is 404. STOW-RS (POST) stores objects, for importers. This class is the one owner of the path
+ * {@code studies} in the DICOMweb application.
  */
 @Path("studies")
 @RolesAllowed(Roles.USER)
@@ -42,8 +46,28 @@ public class StudiesResource {
     @Context
     HttpHeaders headers;
 
-    // STOW-RS (POST /studies, POST /studies/{StudyInstanceUID}) goes here at the merge: a @POST method
-    // delegating to the STOW helper's code, so that this class stays the only root resource of "studies".
+    @Inject
+    StowRequest stow;
+
+    @Context
+    HttpServletRequest http;
+
+    /** STOW-RS: stores the objects of a {@code multipart/related; type="application/dicom"} body (see {@link StowRequest}). */
+    @POST
+    @RolesAllowed(Roles.IMPORTER)
+    @Consumes(MULTIPART)
+    public Response store() {
+        return stow.store(http, headers, uri, null);
+    }
+
+    /** STOW-RS of objects of one study: an object of another study is refused (FailedSOPSequence). */
+    @POST
+    @Path("{StudyInstanceUID}")
+    @RolesAllowed(Roles.IMPORTER)
+    @Consumes(MULTIPART)
+    public Response storeToStudy(@PathParam("StudyInstanceUID") String study) {
+        return stow.store(http, headers, uri, study);
+    }
 
     @GET
     @Produces({QidoAnswers.DICOM_JSON, MediaType.APPLICATION_JSON})

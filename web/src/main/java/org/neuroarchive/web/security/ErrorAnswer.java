@@ -25,7 +25,10 @@ public class ErrorAnswer extends HttpServlet {
         Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String detail = message == null || message.toString().isBlank() ? title(status) : message.toString();
-        boolean api = uri != null && uri.toString().startsWith(request.getContextPath() + "/api");
+        String context = request.getContextPath();
+        // the JSON API and DICOMweb answer problem+json, the screens a page
+        boolean api = uri != null && uri.toString().startsWith(context)
+                && PublicPaths.isApi(uri.toString().substring(context.length()));
         response.setStatus(status);
         response.setCharacterEncoding("UTF-8");
         if (status == 500) {

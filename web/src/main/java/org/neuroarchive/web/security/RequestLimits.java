@@ -22,6 +22,8 @@ import org.neuroarchive.config.SecuritySettings;
  * {@code /imports/new}): {@code neuroarchive.individual.max-upload-bytes} plus {@value #MULTIPART_ENVELOPE}
  * bytes for the multipart envelope (the files themselves are counted by the upload, which refuses the
  * import with its reason);</li>
+ * <li>DICOMweb STOW-RS ({@code multipart/related} to {@code POST /dicomweb/studies[/…]}): the same limit as
+ * an upload;</li>
  * <li>everything else (JSON, forms): {@code neuroarchive.http.max-request-bytes}, 1 MiB by default.</li>
  * </ul>
  * A {@code Content-Length} above the limit is answered 413 before any byte is read. A body without a
@@ -37,6 +39,8 @@ public class RequestLimits extends HttpFilter {
     private static final long serialVersionUID = 1L;
     /** Where uploads arrive: the REST upload and the new-import screen (with and without its extension). */
     private static final List<String> UPLOAD_PATHS = List.of("/api/imports", "/imports/new", "/imports/new.xhtml");
+    /** Where DICOMweb STOW-RS bodies arrive: {@code /dicomweb/studies} and {@code /dicomweb/studies/{uid}}. */
+    private static final String STOW_PATH = "/dicomweb/studies";
     /** Methods whose requests carry no body worth counting. */
     private static final Set<String> BODILESS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
@@ -96,9 +100,18 @@ public class RequestLimits extends HttpFilter {
 
     static boolean isUpload(HttpServletRequest request) {
         String type = request.getContentType();
-        return "POST".equals(request.getMethod()) && type != null
-                && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")
-                && UPLOAD_PATHS.contains(NeuroArchiveAuthentication.path(request));
+        if (!"POST".equals(request.getMethod()) || type == null) {
+            return false;
+        }
+        String lower = type.toLowerCase(Locale.ROOT);
+        String path = NeuroArchiveAuthentication.path(request);
+        return lower.startsWith("multipart/form-data") && UPLOAD_PATHS.contains(path)
+                || lower.startsWith("multipart/related") && isStow(path);
+    }
+
+    private static boolean isStow(String path) {
+        String stow = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return stow.equals(STOW_PATH) || stow.startsWith(STOW_PATH + "/") && stow.indexOf('/', STOW_PATH.length() + 1) < 0;
     }
 
     private static boolean isForm(HttpServletRequest request) {
@@ -112,7 +125,8 @@ public class RequestLimits extends HttpFilter {
 
     static String tooLarge(boolean upload, long limit) {
         return upload
-                ? "an upload may hold at most " + (limit - MULTIPART_ENVELOPE) + " bytes (neuroarchive.individual.max-upload-bytes)"
+                ? "an upload (or a STOW-RS body) may hold at most " + (limit - MULTIPART_ENVELOPE)
+                        + " bytes (neuroarchive.individual.max-upload-bytes)"
                 : "a request body may hold at most " + limit + " bytes (neuroarchive.http.max-request-bytes)";
     }
 }

@@ -27,7 +27,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * META-INF/openapi.yaml): 401 and 403 everywhere, 400 where the call takes parameters or a body, 404 where
  * the path names a thing, 409 and 415 on state changes;</li>
  * <li>a state change without a body still sends {@code Content-Type: application/json} (StateChangesTakeJson):
- * such an operation gets an optional, empty JSON body, so that a generated client sends the header.</li>
+ * such an operation gets an optional, empty JSON body, so that a generated client sends the header;</li>
+ * <li>multipart bodies are written out in place, not as a {@code $ref} to {@code components/schemas}: client
+ * generators read a multipart schema's properties as form fields, and a referenced one as a model class
+ * that they then do not generate.</li>
  * </ul>
  */
 public class OpenApiFilter implements OASFilter {
@@ -51,6 +54,21 @@ public class OpenApiFilter implements OASFilter {
         openApi.getPaths().getPathItems().forEach((path, item) -> {
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
                 complete(path, entry.getKey(), entry.getValue());
+                inlineMultipart(openApi, entry.getValue());
+            }
+        });
+    }
+
+    private static void inlineMultipart(OpenAPI openApi, Operation operation) {
+        if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
+            return;
+        }
+        operation.getRequestBody().getContent().getMediaTypes().forEach((type, media) -> {
+            String ref = media.getSchema() == null ? null : media.getSchema().getRef();
+            if (type.startsWith("multipart/") && ref != null) {
+                String name = ref.substring(ref.lastIndexOf('/') + 1);
+                media.setSchema(openApi.getComponents().getSchemas().get(name));
+                openApi.getComponents().removeSchema(name);
             }
         });
     }

@@ -221,6 +221,14 @@ ready=$(curl --cacert "$tls/server.pem" -sS --max-time 20 -w ' %{http_code}' "$a
 [ "$(status "$api/health/live")" = 200 ] || fail "GET /api/health/live did not answer 200"
 step "health: ready and live without a login"
 
+# --- the OpenAPI document: our own resource (Payara's MicroProfile OpenAPI plays no part), logged in only
+openapi=$(json "$api/openapi" "d['openapi'] + ' ' + str(len(d['paths']))") \
+  || fail "GET /api/openapi did not answer a JSON document to the administrator"
+[[ "$openapi" == 3.1.* ]] || fail "GET /api/openapi is not an OpenAPI 3.1 document: $openapi"
+as_admin "$api/openapi" | grep -qE '"openapi" *: *"3\.1' || fail "GET /api/openapi does not say \"openapi\": \"3.1"
+[ "$(status "$api/openapi")" = 401 ] || fail "an anonymous GET /api/openapi was not answered 401"
+step "OpenAPI: GET /api/openapi is the 3.1 document (${openapi#* } paths) for the administrator, 401 without a login"
+
 # --- the front door: logging in, HTTPS, request limits ---------------------------------------------
 [ "$(status "$api/stats")" = 401 ] || fail "an anonymous GET /api/stats was not answered 401"
 [ "$(status -u "admin:not-the-password" "$api/stats")" = 401 ] || fail "a wrong password was not answered 401"

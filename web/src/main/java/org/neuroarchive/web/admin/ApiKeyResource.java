@@ -18,6 +18,9 @@ import org.neuroarchive.security.control.ApiKeys;
 import org.neuroarchive.security.control.NewApiKey;
 import org.neuroarchive.security.control.ProjectAccess;
 import org.neuroarchive.common.control.Roles;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /api/api-keys}: keys for institutional systems. An administrator makes and sees every key; a
@@ -47,6 +50,8 @@ public class ApiKeyResource {
     @RolesAllowed(Roles.USER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "the new key; its text (key) only here",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewApiKey.class)))
     public Response create(NewKey body) {
         ApiKeyDraft draft = body == null ? null : new ApiKeyDraft(body.name(), body.roles(), body.projects(),
                 TimeParameters.parse("expiresAt", body.expiresAt(), true));

@@ -20,6 +20,9 @@ import org.neuroarchive.security.control.ProjectGrants;
 import org.neuroarchive.security.control.ProjectView;
 import org.neuroarchive.security.control.Projects;
 import org.neuroarchive.common.control.Roles;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /api/projects}: the projects the caller may see (an administrator all), new projects
@@ -52,6 +55,8 @@ public class ProjectResource {
     @RolesAllowed(Roles.ADMIN)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "the new project (Location: its address)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectView.class)))
     public Response create(NewProject body, @Context UriInfo uri) {
         ProjectView created = projects.create(body == null ? null : body.costcenter(), body == null ? null : body.name());
         return Response.created(uri.getBaseUriBuilder().path("projects").path(created.costcenter()).build())
@@ -76,6 +81,8 @@ public class ProjectResource {
     @PUT
     @Path("{costcenter}/grants/{login}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "the grant as it now is",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GrantView.class)))
     public Response grant(@PathParam("costcenter") String costcenter, @PathParam("login") String login, Permissions body) {
         return Response.ok(grants.set(costcenter, login, body == null ? null : body.permissions())).build();
     }
@@ -84,6 +91,7 @@ public class ProjectResource {
     @DELETE
     @Path("{costcenter}/grants/{login}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "204", description = "revoked")
     public Response revoke(@PathParam("costcenter") String costcenter, @PathParam("login") String login) {
         grants.revoke(costcenter, login);
         return Response.noContent().build();

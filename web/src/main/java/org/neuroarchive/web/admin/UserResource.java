@@ -19,6 +19,9 @@ import org.neuroarchive.security.control.AccountDraft;
 import org.neuroarchive.security.control.AccountView;
 import org.neuroarchive.security.control.Accounts;
 import org.neuroarchive.common.control.Roles;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /api/users}: accounts, for administrators; {@code PUT /api/users/{login}/password} also for an
@@ -44,6 +47,8 @@ public class UserResource {
     @RolesAllowed(Roles.ADMIN)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "the new account (Location: its address)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
     public Response create(AccountDraft draft, @Context UriInfo uri) {
         AccountView created = accounts.create(draft);
         return Response.created(uri.getBaseUriBuilder().path("users").path(created.login()).build()).entity(created).build();
@@ -68,6 +73,7 @@ public class UserResource {
     @PUT
     @Path("{login}/password")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "204", description = "changed")
     public Response password(@PathParam("login") String login, PasswordChange change) {
         accounts.setPassword(login, change == null ? null : change.password(), change == null ? null : change.currentPassword());
         return Response.noContent().build();

@@ -14,9 +14,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Map;
 import org.neuroarchive.archive.control.ProblemQueue;
 import org.neuroarchive.archive.control.ProblemView;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.neuroarchive.web.rest.ActionStatus;
 
 /** {@code /api/problems}: files in problemdir with their reasons; re-import one. */
 @Path("problems")
@@ -37,8 +40,10 @@ public class ProblemResource {
     @POST
     @Path("{id}/reimport")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "202", description = "moved back to incomingdir",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActionStatus.class)))
     public Response reimport(@PathParam("id") long id) {
         problems.reimport(id);
-        return Response.accepted(Map.of("status", "moved back to incomingdir; the next scan imports it")).build();
+        return Response.accepted(new ActionStatus("moved back to incomingdir; the next scan imports it")).build();
     }
 }

@@ -9,8 +9,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import org.neuroarchive.importing.control.ScanRequests;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.neuroarchive.web.rest.ActionStatus;
 
 /** {@code POST /api/incoming/scan}: scan incomingdir now instead of waiting for the timer. */
 @Path("incoming")
@@ -24,8 +27,10 @@ public class IncomingResource {
     @POST
     @Path("scan")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "202", description = "the scan is requested",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActionStatus.class)))
     public Response scan() {
         scans.scanNow();
-        return Response.accepted(Map.of("status", "scan of incomingdir requested")).build();
+        return Response.accepted(new ActionStatus("scan of incomingdir requested")).build();
     }
 }

@@ -14,12 +14,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Map;
 import org.neuroarchive.importing.control.ClaimedSeriesView;
 import org.neuroarchive.web.rest.Problem;
 import org.neuroarchive.importing.control.ReviewActions;
 import org.neuroarchive.importing.control.ReviewQueue;
 import org.neuroarchive.importing.entity.ClaimedSeries;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.neuroarchive.web.rest.ActionStatus;
 
 /**
  * The review queues of the global import: {@code /api/held} (series not filed under a guessed
@@ -51,22 +54,26 @@ public class ReviewResource {
     @POST
     @Path("held/{id}/release")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "202", description = "released: queued for archiving",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActionStatus.class)))
     public Response release(@PathParam("id") long id, Release release) {
         if (release == null) {
             return Problem.response(Response.Status.BAD_REQUEST,
                     "a JSON body {\"patientId\":\"...\",\"project\":\"...\"} is required");
         }
         actions.release(id, release.patientId(), release.project());
-        return Response.accepted(Map.of("status", "released: the series is queued for archiving")).build();
+        return Response.accepted(new ActionStatus("released: the series is queued for archiving")).build();
     }
 
     @RolesAllowed(Roles.REVIEWER)
     @POST
     @Path("held/{id}/discard")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "discarded: the files are in problemdir",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActionStatus.class)))
     public Response discard(@PathParam("id") long id) {
         actions.discard(id);
-        return Response.ok(Map.of("status", "discarded: the files were moved to problemdir")).build();
+        return Response.ok(new ActionStatus("discarded: the files were moved to problemdir")).build();
     }
 
     @RolesAllowed(Roles.REVIEWER)
@@ -81,8 +88,10 @@ public class ReviewResource {
     @POST
     @Path("failed/{id}/retry")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "202", description = "queued for another attempt",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActionStatus.class)))
     public Response retry(@PathParam("id") long id) {
         actions.retry(id);
-        return Response.accepted(Map.of("status", "queued for another attempt")).build();
+        return Response.accepted(new ActionStatus("queued for another attempt")).build();
     }
 }

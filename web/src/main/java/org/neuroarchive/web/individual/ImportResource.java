@@ -16,7 +16,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.neuroarchive.individual.control.ImportActions;
 import org.neuroarchive.individual.control.ImportOptions;
 import org.neuroarchive.individual.control.ImportQueries;
@@ -50,6 +54,14 @@ public class ImportResource {
     public record ArchiveRequest(List<Long> seriesIds) {
     }
 
+    /** Answer of a new import: its id (also in Location) and status. */
+    public record ImportCreated(long id, String status) {
+    }
+
+    /** Answer of an archive request: how many series were queued. */
+    public record ArchiveQueued(long id, String status, int seriesQueued) {
+    }
+
     @Inject
     ImportRequests requests;
 
@@ -62,7 +74,10 @@ public class ImportResource {
 
     @RolesAllowed(Roles.IMPORTER)
     @POST
+    @Operation(summary = "a new individual import: from a server path (JSON) or an upload (multipart)")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "the new import (Location: its address); its parse follows",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportCreated.class)))
     public Response create(ServerPathImport body, @Context UriInfo uri) {
         if (body == null || body.sourcePath() == null || body.sourcePath().isBlank()) {
             return Problem.response(Response.Status.BAD_REQUEST, "a JSON body with \"sourcePath\" (a directory or archive "
@@ -74,7 +89,7 @@ public class ImportResource {
 
     static Response created(UriInfo uri, long id, ImportStatus status) {
         return Response.created(uri.getBaseUriBuilder().path("imports").path(Long.toString(id)).build())
-                .entity(Map.of("id", id, "status", status.code())).build();
+                .entity(new ImportCreated(id, status.code())).build();
     }
 
     @RolesAllowed(Roles.USER)
@@ -96,16 +111,22 @@ public class ImportResource {
     @POST
     @Path("{id}/archive")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response archive(@PathParam("id") long id, String body) {
+    @APIResponse(responseCode = "202", description = "the series are queued for archiving",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArchiveQueued.class)))
+    public Response archive(@PathParam("id") long id,
+                            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                    schema = @Schema(implementation = ArchiveRequest.class))) String body) {
         ArchiveRequest request = body == null || body.isBlank() ? null : Json.parse(body, ArchiveRequest.class);
         int queued = actions.archive(id, request == null ? null : request.seriesIds());
-        return Response.accepted(Map.of("id", id, "status", ImportStatus.QUEUED_FOR_ARCHIVE.code(), "seriesQueued", queued)).build();
+        return Response.accepted(new ArchiveQueued(id, ImportStatus.QUEUED_FOR_ARCHIVE.code(), queued)).build();
     }
 
     @RolesAllowed(Roles.IMPORTER)
     @POST
     @Path("{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "cancelled",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportViews.Summary.class)))
     public Response cancel(@PathParam("id") long id) {
         actions.cancel(id);
         return Response.ok(queries.summary(id)).build();
@@ -115,7 +136,11 @@ public class ImportResource {
     @POST
     @Path("{id}/reparse")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response reparse(@PathParam("id") long id, ServerPathImport body) {
+    @APIResponse(responseCode = "202", description = "queued for another parse",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportViews.Summary.class)))
+    public Response reparse(@PathParam("id") long id,
+                            @RequestBody(required = false, description = "the new options; sourcePath is ignored")
+                            ServerPathImport body) {
         actions.reparse(id, body == null ? ImportOptions.DEFAULTS : body.options());
         return Response.accepted(queries.summary(id)).build();
     }

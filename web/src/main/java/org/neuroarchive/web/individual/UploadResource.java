@@ -16,6 +16,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
@@ -42,6 +47,11 @@ public class UploadResource {
     @RolesAllowed(Roles.IMPORTER)
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(operationId = "createImport") // one operation with ImportResource.create: POST /api/imports
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(ref = "ImportUpload")))
+    @APIResponse(responseCode = "201", description = "the new import (Location: its address); its parse follows",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ImportResource.ImportCreated.class)))
     public Response upload(@Context HttpServletRequest http, @Context UriInfo uri) {
         UploadReceiver.Upload upload = null;
         try {

@@ -17,6 +17,10 @@ import jakarta.ws.rs.core.Response;
 import org.neuroarchive.search.control.ArchiveBrowser;
 import org.neuroarchive.search.control.SeriesSlices;
 import org.neuroarchive.search.control.SeriesView;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 /**
  * {@code GET /api/series/{id}}: one archived series; {@code GET /api/series/{id}/thumbnail}: its thumb.png;
@@ -46,6 +50,8 @@ public class SeriesResource {
     @GET
     @Path("{id}/thumbnail")
     @Produces(PNG)
+    @APIResponse(responseCode = "200", description = "the series' thumb.png",
+            content = @Content(mediaType = PNG, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response thumbnail(@PathParam("id") long id) {
         java.nio.file.Path file = browser.thumbnail(id)
                 .orElseThrow(() -> new NotFoundException("no thumbnail for series " + id

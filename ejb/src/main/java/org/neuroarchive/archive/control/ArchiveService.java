@@ -36,6 +36,7 @@ import org.neuroarchive.matching.control.SeriesPlacer;
 import org.neuroarchive.matching.control.SubjectMatcher;
 import org.neuroarchive.matching.entity.Project;
 import org.neuroarchive.matching.entity.Series;
+import org.neuroarchive.metrics.control.PipelineMetrics;
 import org.neuroarchive.security.control.Caller;
 import org.neuroarchive.security.control.Callers;
 import org.neuroarchive.security.entity.ProjectPermission;
@@ -92,6 +93,9 @@ public class ArchiveService {
     @Inject
     SeriesBackup backup;
 
+    @Inject
+    PipelineMetrics metrics;
+
     private final DicomReader reader = new DicomReader();
 
     /**
@@ -99,6 +103,13 @@ public class ArchiveService {
      * person released; {@code source} ties the log rows to the batch or import.
      */
     public ArchiveOutcome archive(LogSource source, List<SourceFile> files, FilingInstructions instructions) {
+        PipelineMetrics.ArchiveAttempt attempt = metrics.archiveBegins(files.stream().map(SourceFile::path).toList());
+        ArchiveOutcome outcome = archiveFiles(source, files, instructions);
+        attempt.ended(outcome.archived(), outcome.duplicates(), !outcome.held() && outcome.seriesId() != null, outcome.held());
+        return outcome;
+    }
+
+    private ArchiveOutcome archiveFiles(LogSource source, List<SourceFile> files, FilingInstructions instructions) {
         FileTransaction fileTransaction = FileTransaction.current(transactions);
         Tally tally = new Tally();
         try {

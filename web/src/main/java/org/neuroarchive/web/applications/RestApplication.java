@@ -15,6 +15,7 @@ import org.neuroarchive.web.importing.ScanResource;
 import org.neuroarchive.web.importlog.ImportLogResource;
 import org.neuroarchive.web.individual.ImportResource;
 import org.neuroarchive.web.individual.UploadResource;
+import org.neuroarchive.web.metrics.MetricsResource;
 import org.neuroarchive.web.receiver.ReceiverResource;
 import org.neuroarchive.web.search.SeriesResource;
 import org.neuroarchive.web.search.SubjectResource;
@@ -34,6 +35,7 @@ public class RestApplication extends Application {
         return Providers.with(ApiKeyResource.class, AuditResource.class, MeResource.class, ProjectResource.class,
                 UserResource.class, ProblemResource.class, IncomingResource.class, ReviewResource.class,
                 ScanResource.class, ImportLogResource.class, ImportResource.class, UploadResource.class,
-                ReceiverResource.class, SeriesResource.class, SubjectResource.class, StatsResource.class);
+                ReceiverResource.class, SeriesResource.class, SubjectResource.class, StatsResource.class,
+                MetricsResource.class);
     }
 }

@@ -103,7 +103,10 @@ public class ArchiveService {
      * person released; {@code source} ties the log rows to the batch or import.
      */
     public ArchiveOutcome archive(LogSource source, List<SourceFile> files, FilingInstructions instructions) {
-        PipelineMetrics.ArchiveAttempt attempt = metrics.archiveBegins(files.stream().map(SourceFile::path).toList());
+        // landing to queryable is the global import's (incomingdir, the receiver): a staged file's time says
+        // when an individual import's source was written, not when it reached the archive
+        PipelineMetrics.ArchiveAttempt attempt = metrics.archiveBegins(source.batchId() == null ? List.of()
+                : files.stream().map(SourceFile::path).toList());
         ArchiveOutcome outcome = archiveFiles(source, files, instructions);
         attempt.ended(outcome.archived(), outcome.duplicates(), !outcome.held() && outcome.seriesId() != null, outcome.held());
         return outcome;

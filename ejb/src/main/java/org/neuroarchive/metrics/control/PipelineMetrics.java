@@ -35,18 +35,18 @@ public class PipelineMetrics {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
+    /** The registry given outside a container; null in the container (then {@link #metrics}' registry). */
+    private MeterRegistry registry;
+
     /** For the container. */
     public PipelineMetrics() {
     }
 
     /** Outside a container (tests): records into {@code registry}, every transaction as committed. */
     public PipelineMetrics(MeterRegistry registry, TransactionSynchronizationRegistry transactions) {
-        this.metrics = null;
         this.registry = registry;
         this.transactions = transactions;
     }
-
-    private MeterRegistry registry;
 
     private MeterRegistry registry() {
         return registry != null ? registry : metrics.registry();
@@ -96,7 +96,8 @@ public class PipelineMetrics {
      * An archive transaction over {@code files} begins: it is timed until it ends, and its outcome
      * counted if it commits. The files' landing is the newest modification time among them (when the
      * last file of the series was written to incomingdir, received or uploaded; a rename into the claim
-     * folder keeps it), as bench/latency.sh measures from the series written to queryable.
+     * folder keeps it), as bench/latency.sh measures from the series written to queryable. No files:
+     * nothing is observed in that histogram.
      */
     public ArchiveAttempt archiveBegins(List<Path> files) {
         ArchiveAttempt attempt = new ArchiveAttempt(newestModification(files));

@@ -92,6 +92,46 @@ class MetricsIT {
         assertHistogramsAreConsistent(after);
     }
 
+    /**
+     * A series whose archive transaction fails (a file where its series folder must go) is retried: each
+     * rolled-back attempt counts as a retry and a rolled-back transaction, never as archived instances;
+     * once it archives, its instances count once.
+     */
+    @Test
+    void aRolledBackArchiveIsNotCountedUntilItCommits() throws Exception {
+        ArchiveApi asKey = metricsKey();
+        SyntheticSeries subject = SyntheticSeries.mr().patient("NA-IT-METRICS-R", "Retry^Rita")
+                .study(SyntheticSeries.newUid(), "20260402", "090000", "Brain^Research");
+        PrometheusText before = scrape(asKey);
+        drop(subject.series(1, "T1").instances(3).writeTo(SOURCE.resolve("r1"), "r1"), "metrics/r1");
+        assertEquals(202, api.post("/api/incoming/scan").status());
+        String uid = api.awaitSubject("NA-IT-METRICS-R", WITHIN);
+        Path blocker = Incoming.ARCHIVE.resolve(uid).resolve("1").resolve("2");
+        Files.writeString(blocker, "a file where the series folder must go: the archive transaction fails");
+        try {
+            drop(subject.series(2, "FLAIR").instances(2).writeTo(SOURCE.resolve("r2"), "r2"), "metrics/r2");
+            assertEquals(202, api.post("/api/incoming/scan").status());
+            PrometheusText failing = awaitScrape(asKey,
+                    m -> delta(before, m, "neuroarchive_series_retried_total", Map.of()) >= 2);
+            assertTrue(delta(before, failing, "neuroarchive_series_retried_total", Map.of()) >= 2, "retried");
+            assertEquals(3, delta(before, failing, "neuroarchive_instances_archived_total", Map.of()),
+                    "the failing series' instances are not counted");
+        } finally {
+            Files.delete(blocker);
+        }
+        PrometheusText after = awaitScrape(asKey, m -> delta(before, m, "neuroarchive_series_archived_total", Map.of()) >= 2);
+        Thread.sleep(1000);
+        after = scrape(asKey);
+        assertEquals(5, delta(before, after, "neuroarchive_instances_archived_total", Map.of()));
+        assertEquals(2, delta(before, after, "neuroarchive_series_archived_total", Map.of()));
+        assertEquals(2, delta(before, after, COMMITTED, Map.of("outcome", "committed")));
+        assertEquals(2, delta(before, after, "neuroarchive_landing_to_queryable_seconds_count", Map.of()));
+        double rolledBack = delta(before, after, COMMITTED, Map.of("outcome", "rolled_back"));
+        assertTrue(rolledBack >= 2, "rolled back: " + rolledBack);
+        assertEquals(rolledBack, delta(before, after, "neuroarchive_series_retried_total", Map.of())
+                + delta(before, after, "neuroarchive_series_failed_total", Map.of()), "each rollback is one failed attempt");
+    }
+
     @Test
     void theTextIsPrometheusExpositionFormatWithTheNodeOnEverySample() throws Exception {
         ArchiveApi asKey = metricsKey();

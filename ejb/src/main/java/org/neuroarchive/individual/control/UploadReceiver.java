@@ -72,7 +72,7 @@ public class UploadReceiver {
     /** Every file is up: the import is queued for parsing. Answers its status. */
     public ImportStatus complete(Upload upload) {
         ImportStatus status = requests.uploadComplete(upload.importId, upload.files, upload.bytes);
-        metrics.uploaded(upload.bytes); // its transaction has committed
+        metrics.uploaded(upload.bytes); // counted once the import is queued (committed)
         return status;
     }
 

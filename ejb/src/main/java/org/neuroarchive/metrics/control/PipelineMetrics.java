@@ -127,8 +127,14 @@ public class PipelineMetrics {
 
     /** An upload (of an individual import) was received whole: {@code bytes} in its files. */
     public void uploaded(long bytes) {
-        registry().counter(MeterNames.UPLOADS).increment();
-        Counter.builder(MeterNames.UPLOAD_RECEIVED).baseUnit("bytes").register(registry()).increment(bytes);
+        Counter uploads = registry().counter(MeterNames.UPLOADS);
+        Counter received = Counter.builder(MeterNames.UPLOAD_RECEIVED).baseUnit("bytes").register(registry());
+        OnCompletion.register(transactions, committed -> {
+            if (committed) {
+                uploads.increment();
+                received.increment(bytes);
+            }
+        });
     }
 
     private Timer transactionTimer(String outcome) {

@@ -81,6 +81,18 @@ class PipelineMetricsTest {
     }
 
     @Test
+    void anUploadCountsItsBytesOnceItsImportIsQueued() throws Exception {
+        TestDatabase.shared().run(tx -> {
+            new PipelineMetrics(registry, tx).uploaded(1234);
+            assertEquals(0, count(MeterNames.UPLOADS));
+        });
+        new PipelineMetrics(registry, null).uploaded(66); // outside a transaction: at once
+        assertEquals(2, count(MeterNames.UPLOADS));
+        assertTrue(MetricsRegistry.scrape(registry, null).text().lines()
+                .anyMatch("neuroarchive_upload_received_bytes_total{node=\"node-a\"} 1300.0"::equals));
+    }
+
+    @Test
     void scrapeIsPrometheusTextWithTheNodeAndBuckets() throws Exception {
         TestDatabase.shared().run(tx -> new PipelineMetrics(registry, tx).archiveBegins(List.of()).ended(4, 0, true, false));
         MetricsRegistry.Scrape scrape = MetricsRegistry.scrape(registry, "text/plain;q=0.9,*/*;q=0.1");

@@ -73,7 +73,7 @@ public class StatusCharts {
             }
             datasets.add(Json.createObjectBuilder().add("label", lines[i].label()).add("data", data)
                     .add("borderColor", COLOURS[i % COLOURS.length]).add("backgroundColor", COLOURS[i % COLOURS.length])
-                    .add("pointRadius", 0).add("borderWidth", 2).add("tension", 0.2));
+                    .add("pointRadius", 2).add("borderWidth", 2).add("tension", 0.2));
         }
         JsonObjectBuilder y = Json.createObjectBuilder().add("beginAtZero", true)
                 .add("title", Json.createObjectBuilder().add("display", !axis.isEmpty()).add("text", axis));

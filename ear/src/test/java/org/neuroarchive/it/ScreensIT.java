@@ -141,6 +141,10 @@ class ScreensIT {
         assertEquals("listening", browser.getPageSource().contains("listening") ? "listening" : "?", "receiver state shown");
         browser.get(BASE + "/status");
         assertTrue(browser.findElement(By.id("version")).getText().startsWith("NeuroArchive "));
+        await(d -> d.findElements(By.cssSelector("#charts canvas")).size() == 4); // the last hour's charts, drawn by Chart.js
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+                browser.findElement(By.id("charts")));
+        shot("status-charts");
         List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
         assertEquals(List.of(), errors.stream().map(LogEntry::getMessage).toList(), "no console errors");

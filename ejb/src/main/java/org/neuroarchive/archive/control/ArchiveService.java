@@ -36,6 +36,7 @@ import org.neuroarchive.matching.control.SeriesPlacer;
 import org.neuroarchive.matching.control.SubjectMatcher;
 import org.neuroarchive.matching.entity.Project;
 import org.neuroarchive.matching.entity.Series;
+import org.neuroarchive.metrics.control.PipelineMetrics;
 import org.neuroarchive.security.control.Caller;
 import org.neuroarchive.security.control.Callers;
 import org.neuroarchive.security.entity.ProjectPermission;
@@ -92,6 +93,9 @@ public class ArchiveService {
     @Inject
     SeriesBackup backup;
 
+    @Inject
+    PipelineMetrics metrics;
+
     private final DicomReader reader = new DicomReader();
 
     /**
@@ -99,6 +103,16 @@ public class ArchiveService {
      * person released; {@code source} ties the log rows to the batch or import.
      */
     public ArchiveOutcome archive(LogSource source, List<SourceFile> files, FilingInstructions instructions) {
+        // landing to queryable is the global import's (incomingdir, the receiver): a staged file's time says
+        // when an individual import's source was written, not when it reached the archive
+        PipelineMetrics.ArchiveAttempt attempt = metrics.archiveBegins(source.batchId() == null ? List.of()
+                : files.stream().map(SourceFile::path).toList());
+        ArchiveOutcome outcome = archiveFiles(source, files, instructions);
+        attempt.ended(outcome.archived(), outcome.duplicates(), !outcome.held() && outcome.seriesId() != null, outcome.held());
+        return outcome;
+    }
+
+    private ArchiveOutcome archiveFiles(LogSource source, List<SourceFile> files, FilingInstructions instructions) {
         FileTransaction fileTransaction = FileTransaction.current(transactions);
         Tally tally = new Tally();
         try {

@@ -21,6 +21,8 @@ import org.neuroarchive.importlog.entity.LogSource;
 import org.neuroarchive.common.entity.ColumnText;
 import org.neuroarchive.files.AtomicFiles;
 import org.neuroarchive.files.FileTransaction;
+import org.neuroarchive.metrics.control.PipelineMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * problemdir: files that cannot be archived go to {@code problem/<yyyy-mm-dd>/} under their original
@@ -43,6 +45,9 @@ public class ProblemStore {
     @Inject
     ImportLog importLog;
 
+    @Inject
+    PipelineMetrics metrics;
+
     /** For the container. */
     public ProblemStore() {
     }
@@ -54,6 +59,7 @@ public class ProblemStore {
         this.locations = locations;
         this.transactions = transactions;
         this.importLog = importLog;
+        this.metrics = new PipelineMetrics(new SimpleMeterRegistry(), transactions);
     }
 
     /**
@@ -87,6 +93,7 @@ public class ProblemStore {
         String stored = locations.problem().relativize(target).toString();
         ProblemFile problem = new ProblemFile(ColumnText.clip(originalName, 1024), stored, ColumnText.clip(reason, 1024));
         em.persist(problem);
+        metrics.quarantined(reason);
         importLog.record(new ImportLogEntry(source, ImportLogEntry.Outcome.QUARANTINED, originalName,
                 reason + " (moved to problemdir as " + stored + ")"));
         return problem;

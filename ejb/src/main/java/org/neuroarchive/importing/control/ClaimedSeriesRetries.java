@@ -1,5 +1,6 @@
 package org.neuroarchive.importing.control;
 
+import org.neuroarchive.metrics.control.PipelineMetrics;
 import org.neuroarchive.common.control.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -47,6 +48,9 @@ public class ClaimedSeriesRetries {
     @Inject
     ClaimedSeriesRetries self;
 
+    @Inject
+    PipelineMetrics metrics;
+
     public void attemptFailed(long batchId, String reason) {
         ClaimedSeries batch = em.find(ClaimedSeries.class, batchId, LockModeType.PESSIMISTIC_WRITE);
         if (batch == null || batch.getStatus() != ClaimedSeries.Status.QUEUED) {
@@ -56,6 +60,7 @@ public class ClaimedSeriesRetries {
         RetrySchedule schedule = RetrySchedule.of(settings);
         if (schedule.exhausted(attempt)) {
             batch.attemptFailed(reason, null);
+            metrics.attemptFailed(true);
             importLog.record(new ImportLogEntry(batchId, ImportLogEntry.Outcome.FAILED, batch.getSeriesKey(),
                     "failed after " + attempt + " attempts; its " + batch.getFileCount()
                             + " files wait in their claim folder for a retry: " + reason));
@@ -63,6 +68,7 @@ public class ClaimedSeriesRetries {
         }
         long delay = schedule.delaySeconds(attempt);
         batch.attemptFailed(reason, schedule.nextAttempt(attempt, LocalDateTime.now()));
+        metrics.attemptFailed(false);
         LOG.warning(() -> "import batch " + batchId + " not archived (attempt " + attempt + " of "
                 + settings.maxAttempts() + "), next attempt in " + delay + " s: " + reason);
     }

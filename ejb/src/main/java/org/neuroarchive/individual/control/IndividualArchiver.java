@@ -15,6 +15,7 @@ import java.util.List;
 import org.neuroarchive.archive.control.ArchiveOutcome;
 import org.neuroarchive.archive.control.ArchiveService;
 import org.neuroarchive.files.ReadBefore;
+import org.neuroarchive.metrics.control.PipelineMetrics;
 import org.neuroarchive.files.SourceFile;
 import org.neuroarchive.archive.control.FilingInstructions;
 import org.neuroarchive.archive.control.RetrySchedule;
@@ -45,6 +46,9 @@ public class IndividualArchiver {
 
     @Inject
     StagingArea staging;
+
+    @Inject
+    PipelineMetrics metrics;
 
     /**
      * What one archive message did: the import id (-1: the series is unknown), and the audit row of what
@@ -107,7 +111,9 @@ public class IndividualArchiver {
             return new Attempt(series.getImportId(), false);
         }
         series.attemptFailed(reason, schedule.nextAttempt(series.getAttempts() + 1, LocalDateTime.now()));
-        return new Attempt(series.getImportId(), series.getStatus() != StagedSeriesStatus.QUEUED);
+        boolean givenUp = series.getStatus() != StagedSeriesStatus.QUEUED;
+        metrics.attemptFailed(givenUp);
+        return new Attempt(series.getImportId(), givenUp);
     }
 
     /**

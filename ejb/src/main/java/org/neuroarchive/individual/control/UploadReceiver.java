@@ -9,6 +9,7 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.neuroarchive.metrics.control.PipelineMetrics;
 import org.neuroarchive.config.IndividualImportSettings;
 import org.neuroarchive.individual.entity.ImportStatus;
 
@@ -33,6 +34,9 @@ public class UploadReceiver {
 
     @Inject
     ImportRequests requests;
+
+    @Inject
+    PipelineMetrics metrics;
 
     /** An upload under way: its import, and the files and bytes received so far. */
     public static final class Upload implements Serializable {
@@ -67,7 +71,9 @@ public class UploadReceiver {
 
     /** Every file is up: the import is queued for parsing. Answers its status. */
     public ImportStatus complete(Upload upload) {
-        return requests.uploadComplete(upload.importId, upload.files, upload.bytes);
+        ImportStatus status = requests.uploadComplete(upload.importId, upload.files, upload.bytes);
+        metrics.uploaded(upload.bytes); // counted once the import is queued (committed)
+        return status;
     }
 
     /** The upload cannot go on: the import ends {@code uploaderror} with {@code reason}. Nothing when none started. */

@@ -12,7 +12,7 @@ import org.neuroarchive.security.entity.SiteRoles;
 
 /**
  * Site roles and project permissions as the API and the screens name them: roles {@code admin},
- * {@code importer}, {@code reviewer}, {@code viewer}; permissions {@code view-data}, {@code view-phi},
+ * {@code importer}, {@code reviewer}, {@code viewer}, {@code metrics}; permissions {@code view-data}, {@code view-phi},
  * {@code modify-data}, {@code project-admin}. An unknown name is refused as invalid input.
  */
 public final class AccessNames {

@@ -36,7 +36,7 @@ import org.neuroarchive.security.entity.SiteRoles;
  */
 @Stateless
 @PermitAll
-@DeclareRoles({Roles.ADMIN, Roles.IMPORTER, Roles.REVIEWER, Roles.VIEWER, Roles.USER, Roles.SYSTEM})
+@DeclareRoles({Roles.ADMIN, Roles.IMPORTER, Roles.REVIEWER, Roles.VIEWER, Roles.METRICS, Roles.USER, Roles.SYSTEM})
 public class Callers {
 
     @Resource

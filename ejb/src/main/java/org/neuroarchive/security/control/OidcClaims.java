@@ -19,7 +19,7 @@ import org.neuroarchive.common.control.Roles;
  * <li>the login name (e.g. {@code preferred_username}): 1 to 64 letters, digits and {@code . _ @ + -};</li>
  * <li>full name ({@code name}, else {@code given_name family_name}) and e-mail ({@code email});</li>
  * <li>site roles: the values of the roles claim that name one ({@code admin}, {@code importer},
- * {@code reviewer}, {@code viewer}, any case); other values (Keycloak's {@code offline_access}, …) are
+ * {@code reviewer}, {@code viewer}, {@code metrics}, any case); other values (Keycloak's {@code offline_access}, …) are
  * ignored;</li>
  * <li>project grants: entries {@code <costcenter>:<permission>[,<permission>…]} with the permissions
  * {@code view-data}, {@code view-phi}, {@code modify-data}, {@code project-admin}, as a list of strings or

@@ -15,6 +15,7 @@ import org.neuroarchive.web.importing.ScanResource;
 import org.neuroarchive.web.importlog.ImportLogResource;
 import org.neuroarchive.web.individual.ImportResource;
 import org.neuroarchive.web.individual.UploadResource;
+import org.neuroarchive.web.metrics.MetricsResource;
 import org.neuroarchive.web.openapi.OpenApiResource;
 import org.neuroarchive.web.receiver.ReceiverResource;
 import org.neuroarchive.web.search.SeriesResource;
@@ -37,6 +38,6 @@ public class RestApplication extends Application {
                 UserResource.class, ProblemResource.class, IncomingResource.class, ReviewResource.class,
                 ScanResource.class, ImportLogResource.class, ImportResource.class, UploadResource.class,
                 ReceiverResource.class, SeriesResource.class, SubjectResource.class, StatsResource.class,
-                OpenApiResource.class);
+                MetricsResource.class, OpenApiResource.class);
     }
 }

@@ -352,6 +352,31 @@ check_series "$(cat "$work/ci-series/individual.series")" MR 2
 [ "$(json "$api/stats" "d['problemFiles'] == 0 and d['failedSeries'] == 0 and d['heldSeries'] == 0 and d['waitingFiles'] == 0")" = True ] \
   || fail "problem, failed, held or waiting files left: $(as_admin "$api/stats")"
 [ -z "$(find "$data/incoming" -name '*.dcm')" ] || fail "files left in incomingdir: $(find "$data/incoming" -name '*.dcm')"
+# --- DICOMweb on Payara's JAX-RS (Jersey): QIDO-RS, WADO-RS, STOW-RS; then the metrics ---------------
+dw="$base/dicomweb"
+[ "$(json "$dw/studies" "len(d)")" = 3 ] || fail "QIDO-RS GET /dicomweb/studies did not find the 3 studies: $(as_admin "$dw/studies")"
+ct_study=$(json "$dw/series?SeriesInstanceUID=$ct_series" "d[0]['0020000D']['Value'][0]") \
+  || fail "QIDO-RS found no series $ct_series: $(as_admin "$dw/series?SeriesInstanceUID=$ct_series")"
+parts=$(as_admin -H 'Accept: multipart/related; type="application/dicom"' "$dw/studies/$ct_study/series/$ct_series" \
+        | grep -ac '^Content-Type: application/dicom' || true)
+[ "$parts" = 3 ] || fail "WADO-RS retrieve of series $ct_series answered $parts DICOM parts, not 3"
+step "DICOMweb: QIDO-RS finds 3 studies and the CT series; WADO-RS retrieves its 3 instances"
+# STOW-RS of the 3 CT files again: accepted (200), then filed by the global import as exact duplicates
+boundary="smoke-$RANDOM$RANDOM"
+{ for f in "$work/ci-series/push/"*.dcm; do
+    printf -- '--%s\r\nContent-Type: application/dicom\r\n\r\n' "$boundary"; cat "$f"; printf '\r\n'
+  done; printf -- '--%s--\r\n' "$boundary"; } >"$work/stow.body"
+reply=$(as_admin -w '\n%{http_code}' -X POST --data-binary "@$work/stow.body" -H 'Accept: application/dicom+json' \
+        -H "Content-Type: multipart/related; type=\"application/dicom\"; boundary=$boundary" "$dw/studies")
+[ "$(tail -n 1 <<<"$reply")" = 200 ] || fail "STOW-RS POST /dicomweb/studies did not answer 200: $reply"
+[ "$(head -n -1 <<<"$reply" | "$python" -c 'import json, sys; print(len(json.load(sys.stdin)["00081199"]["Value"]))')" = 3 ] \
+  || fail "the STOW-RS answer does not reference 3 instances: $reply"
+wait_for 90 "the 3 objects stored with STOW-RS were not filed as duplicates" "d['duplicateFiles'] == 3 and d['instances'] == 9"
+step "DICOMweb: STOW-RS stored 3 objects (200), filed by the import as the 3 duplicates they are"
+archived=$(as_admin "$api/metrics" | awk '/^neuroarchive_instances_archived_total[{ ]/ { s += $NF } END { print s + 0 }')
+[ "$archived" = 9 ] || fail "GET /api/metrics: neuroarchive_instances_archived_total is $archived, not 9"
+[ "$(status "$api/metrics")" = 401 ] || fail "an anonymous GET /api/metrics was not answered 401"
+step "metrics: neuroarchive_instances_archived_total = 9 for the administrator, 401 without a login"
 # the sends went through the XA connection factory of neuroarchive-resources.xml (glassfish-ejb-jar.xml
 # maps the application's reference to it), the database work through NeuroArchivePool
 for pool in NeuroArchiveJmsPool NeuroArchivePool; do

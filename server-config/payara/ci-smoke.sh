@@ -220,12 +220,22 @@ ready=$(curl --cacert "$tls/server.pem" -sS --max-time 20 -w ' %{http_code}' "$a
   || fail "GET /api/health/ready did not answer 200 with every check up: $ready"
 [ "$(status "$api/health/live")" = 200 ] || fail "GET /api/health/live did not answer 200"
 step "health: ready and live without a login"
+# the same checks in Payara's own MicroProfile Health (ServerReadiness, ServerLiveness)
+for kind in ready live; do
+  mp=$(curl --cacert "$tls/server.pem" -sS --max-time 20 "${base%/neuroarchive}/health/$kind") \
+    || fail "GET /health/$kind (Payara's MicroProfile Health) did not answer"
+  "$python" -c 'import json, sys; d = json.loads(sys.argv[1]); c = [x for x in d["checks"] if x["name"] == "neuroarchive-" + sys.argv[2]]; sys.exit(0 if d["status"] == "UP" and c and c[0]["status"] == "UP" else 1)' "$mp" "$kind" \
+    || fail "Payara's /health/$kind does not report neuroarchive-$kind UP: $mp"
+done
+step "health: Payara's MicroProfile Health reports neuroarchive-ready and neuroarchive-live UP"
 
 # --- the OpenAPI document: our own resource (Payara's MicroProfile OpenAPI plays no part), logged in only
 openapi=$(json "$api/openapi" "d['openapi'] + ' ' + str(len(d['paths']))") \
   || fail "GET /api/openapi did not answer a JSON document to the administrator"
 [[ "$openapi" == 3.1.* ]] || fail "GET /api/openapi is not an OpenAPI 3.1 document: $openapi"
-as_admin "$api/openapi" | grep -qE '"openapi" *: *"3\.1' || fail "GET /api/openapi does not say \"openapi\": \"3.1"
+# (the document as a whole first: grep -q would stop reading, and curl's broken pipe fail the pipeline)
+document=$(as_admin "$api/openapi") || fail "GET /api/openapi failed for the administrator"
+grep -qE '"openapi" *: *"3\.1' <<<"$document" || fail "GET /api/openapi does not say \"openapi\": \"3.1"
 [ "$(status "$api/openapi")" = 401 ] || fail "an anonymous GET /api/openapi was not answered 401"
 step "OpenAPI: GET /api/openapi is the 3.1 document (${openapi#* } paths) for the administrator, 401 without a login"
 

@@ -3,6 +3,7 @@ package org.neuroarchive.dicom;
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.ClinicalTrialsAttributes;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.DicomInputStream;
 import com.pixelmed.dicom.SequenceAttribute;
@@ -23,8 +24,13 @@ import java.util.Set;
  * The header of an archived file in the DICOM JSON model (PS3.18 F.2), for WADO-RS metadata: every
  * attribute of the data set before the pixel data (file meta information, group lengths and the pixel
  * data itself left out), sequences nested, binary values up to {@value #MAX_INLINE_BYTES} bytes inline.
- * Without patient identity ({@code withPatientIdentity} false) the patient module's identifying
- * attributes (group 0010, except sex, age, size and weight) are left out at every depth.
+ * Without patient identity ({@code withPatientIdentity} false, for a caller without view-PHI) the header
+ * is cleaned as for de-identification ({@link Deidentifier}: PS3.15's Basic Application Level
+ * Confidentiality Profile): private attributes removed (a vendor's may hold anything), identifying
+ * attributes such as the referring physician, operators, accession number and institution removed or
+ * emptied, names in structured content cleaned; UIDs, dates, descriptions, protocol, device and the
+ * patient's characteristics kept, as the screens show them. The patient module's identifying attributes
+ * (group 0010, except sex, age, size and weight) are left out at every depth.
  */
 public final class DicomJsonHeader {
 
@@ -45,10 +51,29 @@ public final class DicomJsonHeader {
         AttributeList list = new AttributeList();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             list.read(new DicomInputStream(in), TagFromName.PixelData);
+            if (!withPatientIdentity) {
+                withoutIdentity(list);
+            }
         } catch (DicomException | RuntimeException e) {
             throw new DicomFormatException(file.getFileName() + ": not a readable DICOM header (" + e.getMessage() + ")");
         }
         return object(list, withPatientIdentity).toJson();
+    }
+
+    private static void withoutIdentity(AttributeList list) throws DicomException {
+        list.removePrivateAttributes(); // recursive, private creators included
+        ClinicalTrialsAttributes.removeOrNullIdentifyingAttributes(list,
+                ClinicalTrialsAttributes.HandleUIDs.keep, // the caller navigates by them
+                true, // keepDescriptors: StudyDescription names the project's cost center, as on the screens
+                true, // keepSeriesDescriptors
+                true, // keepProtocolName
+                true, // keepPatientCharacteristics
+                true, // keepDeviceIdentity: the scanner, not the patient
+                false, // keepInstitutionIdentity
+                ClinicalTrialsAttributes.HandleDates.keep, // shown on every screen
+                null, // epochForDateModification
+                null, // earliestDateInSet
+                ClinicalTrialsAttributes.HandleStructuredContent.modify);
     }
 
     static DicomJsonObject object(AttributeList list, boolean withPatientIdentity) {

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.LongStringAttribute;
+import com.pixelmed.dicom.TransferSyntax;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -62,6 +66,32 @@ class DicomJsonHeaderTest {
         assertFalse(text.contains("Jsonname") || text.contains("JSON-ID-1"), text);
         assertTrue(json.containsKey("00100040"), "sex is a characteristic, kept");
         assertTrue(json.containsKey("0020000D"));
+    }
+
+    @Test
+    void withoutPatientIdentityPrivateAndOtherIdentifyingAttributesGoToo() throws Exception {
+        Path file = SyntheticSeries.mr().patient("JSON-ID-2", "Other^Pat")
+                .with("ReferringPhysicianName", "Referrer^Rita").with("InstitutionName", "St Example Hospital")
+                .with("OperatorsName", "Operator^Olaf").with("AccessionNumber", "ACC-777").instances(1).writeTo(dir, "p").get(0);
+        AttributeList list = new AttributeList();
+        list.read(file.toFile());
+        LongStringAttribute creator = new LongStringAttribute(new AttributeTag(0x0029, 0x0010));
+        creator.addValue("ACME PRIVATE");
+        list.put(creator);
+        LongStringAttribute hidden = new LongStringAttribute(new AttributeTag(0x0029, 0x1001));
+        hidden.addValue("Hidden^Patient");
+        list.put(hidden);
+        list.write(file.toFile(), TransferSyntax.ExplicitVRLittleEndian, true, true);
+
+        String shown = DicomJsonHeader.of(file, true);
+        assertTrue(shown.contains("Referrer^Rita") && shown.contains("Hidden^Patient") && shown.contains("ACC-777"), shown);
+        String masked = DicomJsonHeader.of(file, false);
+        for (String identifying : List.of("Referrer", "St Example", "Operator", "ACC-777", "Hidden", "ACME", "Other^Pat", "JSON-ID-2")) {
+            assertFalse(masked.contains(identifying), identifying + " in " + masked);
+        }
+        JsonObject json = parse(masked);
+        assertTrue(json.containsKey("0008103E") && json.containsKey("00080020") && json.containsKey("0020000E"),
+                "descriptions, dates and UIDs stay: " + masked);
     }
 
     @Test

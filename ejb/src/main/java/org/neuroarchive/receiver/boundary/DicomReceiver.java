@@ -71,6 +71,9 @@ public class DicomReceiver {
     void start() {
         // batches of acknowledged objects that a stop or crash left hidden: to the import, listening or not
         objects.recoverBatches();
+        // objects that were arriving when the server stopped never completed, over DICOM or in a STOW-RS
+        // request (its folder stow-*): nobody was told they were stored; listening or not
+        Folders.deleteTree(locations.receiving());
         if (!settings.enabled()) {
             status.moveTo(ReceiverStatus.State.DISABLED, "disabled by neuroarchive.dicom.enabled=false", settings.aet(),
                     settings.bindAddress(), settings.port());
@@ -87,8 +90,6 @@ public class DicomReceiver {
         configuration.warnings().forEach(LOG::warning);
         ListenerSettings listening = configuration.listener();
         warnAboutMissingProjects(listening);
-        // objects that were arriving when the server stopped never completed
-        Folders.deleteTree(locations.receiving());
         try {
             listener = StorageListener.open(listening, locations.receiving(), objects, threads);
             status.moveTo(ReceiverStatus.State.LISTENING, listening.peers().isEmpty()

@@ -198,8 +198,17 @@ class DicomWebIT {
             assertEquals(DicomWebFixture.sha256(thumb), DicomWebFixture.sha256(png.body()), kind);
         }
         String sop1 = first(qido("dw-phi", "/instances?SeriesInstanceUID=" + data.seriesOne1 + "&limit=1").getJsonObject(0), "00080018");
-        assertEquals(DicomWebFixture.sha256(thumb), DicomWebFixture.sha256(data.get("dw-phi", "/studies/" + data.studyOne + "/series/"
-                + data.seriesOne1 + "/instances/" + sop1 + "/rendered", null).body()), "an instance answers its series' thumbnail");
+        String instance = "/studies/" + data.studyOne + "/series/" + data.seriesOne1 + "/instances/" + sop1;
+        for (String path : List.of("/rendered", "/thumbnail", "/frames/1/rendered")) {
+            HttpResponse<byte[]> png = data.get("dw-phi", instance + path, "image/png");
+            assertEquals(200, png.statusCode(), path);
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.body()));
+            assertTrue(image != null && image.getWidth() > 0 && image.getHeight() > 0, path + ": a PNG of the instance");
+        }
+        assertEquals(404, data.get("dw-phi", instance + "/frames/2/rendered", "image/png").statusCode(), "a single frame");
+        assertEquals(400, data.get("dw-phi", instance + "/frames/0/rendered", "image/png").statusCode());
+        assertEquals(404, data.get("dw-phi", "/studies/" + data.studyThree + "/series/" + data.seriesOne1 + "/instances/" + sop1
+                + "/rendered", "image/png").statusCode(), "not through another study");
     }
 
     private static JsonArray json(HttpResponse<byte[]> reply) {

@@ -17,6 +17,8 @@ import org.neuroarchive.audit.entity.AuditEvent;
 import org.neuroarchive.common.control.RequestRejected;
 import org.neuroarchive.common.control.Roles;
 import org.neuroarchive.config.StorageLocations;
+import org.neuroarchive.dicom.SliceRenderer;
+import org.neuroarchive.dicom.ThumbnailException;
 import org.neuroarchive.matching.entity.Series;
 import org.neuroarchive.security.control.Caller;
 import org.neuroarchive.security.control.Callers;
@@ -45,6 +47,8 @@ public class WadoAccess {
     @Inject
     StorageLocations locations;
 
+    private final SliceRenderer renderer = new SliceRenderer();
+
     /** The files to retrieve; refused unless the caller may view their PHI. {@code seriesUid}, {@code sopUid} may be null. */
     public WadoObjects retrieve(String studyUid, String seriesUid, String sopUid) {
         WadoObjects objects = objects(studyUid, seriesUid, sopUid);
@@ -63,6 +67,23 @@ public class WadoAccess {
             audit("dicomweb.metadata", studyUid, "headers of " + objects.files().size() + " instances (WADO-RS)");
         }
         return objects;
+    }
+
+    /**
+     * Frame {@code frame} (from 1) of the instance {@code sopUid} rendered as PNG at its own size (the series
+     * page's renderer: rescale, the object's window, JPEG-LS and JPEG 2000 through GDCM), for a caller who
+     * sees the series, as its thumbnail; not found for an unseen instance or a frame it does not have.
+     */
+    public byte[] rendered(String studyUid, String seriesUid, String sopUid, int frame) {
+        Path file = objects(studyUid, seriesUid, sopUid).files().get(0);
+        try {
+            return renderer.renderPng(file, frame);
+        } catch (SliceRenderer.NoSuchFrameException missing) {
+            throw new RequestRejected(RequestRejected.Reason.NOT_FOUND, "instance " + sopUid + " has no frame " + frame);
+        } catch (ThumbnailException cannot) {
+            throw new RequestRejected(RequestRejected.Reason.NOT_FOUND, "instance " + sopUid + " cannot be rendered: "
+                    + cannot.getMessage());
+        }
     }
 
     /**

@@ -19,11 +19,12 @@ import org.neuroarchive.dicomweb.control.QidoLevel;
 import org.neuroarchive.dicomweb.control.QidoQuery;
 import org.neuroarchive.dicomweb.control.QidoSearch;
 import org.neuroarchive.dicomweb.control.WadoAccess;
+import org.neuroarchive.web.rest.Problem;
 
 /**
  * DICOMweb under {@code /dicomweb/studies} (PS3.18): QIDO-RS searches of studies and of the series and
- * instances of one study, WADO-RS retrieve (the archived files), metadata (their headers as DICOM JSON) and
- * the series' thumbnail as rendered and thumbnail resources. Only projects the caller may view; anything else
+ * instances of one study, WADO-RS retrieve (the archived files), metadata (their headers as DICOM JSON),
+ * the series' thumbnail and each instance's frames as rendered and thumbnail resources. Only projects the caller may view; anything else
  * is 404. STOW-RS (POST) stores objects, for importers. This class is the one owner of the path
  * {@code studies} in the DICOMweb application.
  */
@@ -153,16 +154,29 @@ public class StudiesResource {
         return Response.ok(wado.thumbnail(study, series, null).toFile(), PNG).build();
     }
 
-    /**
-     * An instance's rendered and thumbnail resources: the archive renders one image per series (its
-     * {@code thumb.png}, from the middle instance), so an instance answers its series' thumbnail.
-     */
+    /** An instance's rendered and thumbnail resources: its first frame, rendered at its own size (see {@link #frameRendered}). */
     @GET
     @Path("{StudyInstanceUID}/series/{SeriesInstanceUID}/instances/{SOPInstanceUID}/{kind: rendered|thumbnail}")
     @Produces(PNG)
-    public Response instanceThumbnail(@PathParam("StudyInstanceUID") String study, @PathParam("SeriesInstanceUID") String series,
-                                      @PathParam("SOPInstanceUID") String instance) {
-        return Response.ok(wado.thumbnail(study, series, instance).toFile(), PNG).build();
+    public Response instanceRendered(@PathParam("StudyInstanceUID") String study, @PathParam("SeriesInstanceUID") String series,
+                                     @PathParam("SOPInstanceUID") String instance) {
+        return Response.ok(wado.rendered(study, series, instance, 1), PNG).build();
+    }
+
+    /**
+     * One frame of an instance as PNG: rescaled and windowed as the object says (the series page's renderer;
+     * JPEG-LS and JPEG 2000 through GDCM). {@code frame} is one number from 1: 400 otherwise, 404 for a frame the
+     * instance does not have.
+     */
+    @GET
+    @Path("{StudyInstanceUID}/series/{SeriesInstanceUID}/instances/{SOPInstanceUID}/frames/{frame}/{kind: rendered|thumbnail}")
+    @Produces(PNG)
+    public Response frameRendered(@PathParam("StudyInstanceUID") String study, @PathParam("SeriesInstanceUID") String series,
+                                  @PathParam("SOPInstanceUID") String instance, @PathParam("frame") String frame) {
+        if (!frame.matches("[1-9][0-9]{0,5}")) {
+            return Problem.response(Response.Status.BAD_REQUEST, "a rendered frame is one frame number from 1, not " + frame);
+        }
+        return Response.ok(wado.rendered(study, series, instance, Integer.parseInt(frame)), PNG).build();
     }
 
     private Response retrieve(String study, String series, String instance) {

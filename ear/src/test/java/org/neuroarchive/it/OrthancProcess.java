@@ -105,6 +105,10 @@ final class OrthancProcess implements AutoCloseable {
         return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> delete(String path) throws IOException, InterruptedException {
+        return http.send(request(path).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** GETs {@code path} as bytes; anything but 200 fails the test. */
     byte[] bytes(String path) throws IOException, InterruptedException {
         HttpResponse<byte[]> reply = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -221,9 +221,40 @@ class StowIT {
             awaitFiles(api.awaitSubject("NA-STOW-ORTHANC", WITHIN), 4);
             JsonObject row = admin.audit("action=dicomweb.stow&actor=user:" + login).getJsonObject(0);
             assertTrue(row.getString("detail").startsWith("4 stored, 0 failed"), row.toString());
+            roundTrip(orthanc, login, study, files);
         } finally {
             orthanc.close();
         }
+    }
+
+    /**
+     * The round trip: Orthanc forgets the study it pushed, finds it in the archive with QIDO-RS and takes it back
+     * with WADO-RS (its login now may view the generic project's data and PHI): what it holds again is, byte for
+     * byte, what it first sent.
+     */
+    private void roundTrip(OrthancProcess orthanc, String login, String orthancStudy, List<Path> sent) throws Exception {
+        assertEquals(200, admin.grant("999999", login, "view-data", "view-phi").status());
+        String uid = ((JsonObject) OrthancProcess.json(orthanc.get("/studies/" + orthancStudy).body()))
+                .getJsonObject("MainDicomTags").getString("StudyInstanceUID");
+        assertEquals(200, orthanc.delete("/studies/" + orthancStudy).statusCode());
+        assertEquals("[]", orthanc.get("/instances").body().replaceAll("\\s", ""), "Orthanc holds nothing any more");
+        HttpResponse<String> found = orthanc.post("/dicom-web/servers/neuroarchive/get",
+                "{\"Uri\": \"/studies\", \"Arguments\": {\"StudyInstanceUID\": \"" + uid + "\"}}");
+        assertEquals(200, found.statusCode(), found.body());
+        assertTrue(found.body().contains(uid), "QIDO-RS through Orthanc: " + found.body());
+        HttpResponse<String> retrieved = orthanc.post("/dicom-web/servers/neuroarchive/retrieve",
+                "{\"Resources\": [{\"Study\": \"" + uid + "\"}]}");
+        assertEquals(200, retrieved.statusCode(), retrieved.body());
+        java.util.Set<String> back = new java.util.TreeSet<>();
+        for (jakarta.json.JsonValue id : ((jakarta.json.JsonArray) OrthancProcess.json(orthanc.post("/tools/find",
+                "{\"Level\": \"Instance\", \"Query\": {\"StudyInstanceUID\": \"" + uid + "\"}}").body()))) {
+            back.add(DicomWebFixture.sha256(orthanc.bytes("/instances/" + ((jakarta.json.JsonString) id).getString() + "/file")));
+        }
+        java.util.Set<String> original = new java.util.TreeSet<>();
+        for (Path file : sent) {
+            original.add(DicomWebFixture.sha256(Files.readAllBytes(file)));
+        }
+        assertEquals(original, back, "what Orthanc got back with WADO-RS is what it stored with STOW-RS");
     }
 
     /** The README's example: a folder as one multipart/related body, built by a shell loop and streamed by curl. */

@@ -21,7 +21,7 @@ final class OidcRealms {
 
     static final String SECRET = "it-oidc-client-secret-0123";
     static final String OTHER_SECRET = "it-other-system-secret-0123";
-    static final int SHORT_LIFESPAN = 3;
+    static final int SHORT_LIFESPAN = 6;
     static final String ALICE_PASSWORD = "alice-password-1";
     static final String CAROL_PASSWORD = "carol-password-1";
     static final String IDP_ADMIN_PASSWORD = "idp-admin-password-1";

@@ -29,6 +29,11 @@ final class OwnBackends implements AutoCloseable {
     /** Creates the database and the broker and points the server at them. */
     void attach(ServerProcess server, boolean databaseThroughProxy) throws Exception {
         if (ExternalBackends.database()) {
+            // a run killed mid-test left its prepared branches, and their row locks, in the database
+            int stale = ExternalBackends.rollBackPrepared(transactionNode());
+            if (stale > 0) {
+                System.out.println(name + ": " + stale + " XA branches of a killed earlier run were still prepared; rolled back");
+            }
             String url = ExternalBackends.freshDatabase(name);
             if (databaseThroughProxy) {
                 String host = ExternalBackends.databaseHost();

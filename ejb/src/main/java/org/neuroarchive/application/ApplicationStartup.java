@@ -25,6 +25,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.neuroarchive.archive.control.ArchiveRequestHandler;
 import org.neuroarchive.archive.control.DerivedFilesRepair;
+import org.neuroarchive.cluster.control.NodeJoin;
 import org.neuroarchive.config.Resources;
 import org.neuroarchive.config.StorageLocations;
 import org.neuroarchive.health.control.StartupProgress;
@@ -33,7 +34,8 @@ import org.neuroarchive.security.control.InitialAdmin;
 /**
  * Runs once before anything else, in this order: reads and checks every setting (a value that cannot
  * work stops the deployment, see {@link SettingsCheck}); creates the data directories; migrates the
- * schema; repairs H2's identity counters; makes sure an administrator exists; creates the default
+ * schema; repairs H2's identity counters; makes sure an administrator exists; joins the nodes sharing the
+ * database (refusing to start under the name of a running node, see {@link NodeJoin}); creates the default
  * folder of server-path imports; runs the one start-up recovery of waiting series (every
  * {@link ArchiveRequestHandler}'s {@code recover}: claim folders of the folder scan, uploads, parses and
  * staged series of individual imports); and repairs derived files (details, thumbnails) of recent series.
@@ -74,6 +76,9 @@ public class ApplicationStartup {
     @Inject
     StartupProgress progress;
 
+    @Inject
+    NodeJoin nodeJoin;
+
     @PostConstruct
     void start() {
         checkSettings();
@@ -85,6 +90,7 @@ public class ApplicationStartup {
         try {
             H2IdentityRepair.repair(dataSource);
             initialAdmin.ensure();
+            nodeJoin.join();
             if (individualImports.usesDefaultRoot()) {
                 Files.createDirectories(individualImports.defaultRoot());
             }

@@ -33,6 +33,9 @@ public class SettingsCheck {
     @Inject
     OidcSettings oidc;
 
+    @Inject
+    ClusterSettings cluster;
+
     /** Creates every settings bean (which reads and checks its keys); throws {@link InvalidSettingException}. */
     public void check() {
         locations.data();
@@ -42,6 +45,7 @@ public class SettingsCheck {
         receiver.enabled();
         security.secureCookies();
         oidc.enabled();
+        cluster.node();
     }
 
     /** The {@link InvalidSettingException} among {@code failure}'s causes (the container wraps it), if any. */

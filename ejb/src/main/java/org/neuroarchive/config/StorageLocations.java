@@ -29,7 +29,8 @@ public class StorageLocations {
     private Path backup;
     private Path staging;
     private Path claims;
-    private Path receiving;
+    private Path receivingRoot;
+    private String node;
 
     /** For CDI. */
     public StorageLocations() {
@@ -61,13 +62,15 @@ public class StorageLocations {
         staging = settings.path("neuroarchive.staging-dir").orElse(data.resolve("staging"));
         // claimed series wait here for their archive message; beside incoming so that claiming is a rename
         claims = incoming.resolveSibling(incoming.getFileName() + ".claimed");
-        // objects arriving over DICOM are written here, beside incomingdir, and renamed into it when complete
-        receiving = incoming.resolveSibling(incoming.getFileName() + ".receiving");
+        // objects arriving over DICOM are written here, beside incomingdir, and renamed into it when complete;
+        // one folder per node, as several servers may share the data folder
+        receivingRoot = incoming.resolveSibling(incoming.getFileName() + ".receiving");
+        node = NodeName.current();
     }
 
     /** Creates every directory that is missing. */
     public void createDirectories() {
-        for (Path dir : List.of(data, incoming, archive, problem, backup, staging, claims, receiving)) {
+        for (Path dir : List.of(data, incoming, archive, problem, backup, staging, claims, receiving())) {
             try {
                 Files.createDirectories(dir);
             } catch (IOException e) {
@@ -105,9 +108,25 @@ public class StorageLocations {
         return claims;
     }
 
-    /** Where the DICOM receiver writes objects while they arrive (one folder per association). */
+    /**
+     * Where this node's DICOM receiver and STOW-RS write objects while they arrive (one folder per
+     * association or request): {@code <incomingdir>.receiving/<node>}.
+     */
     public Path receiving() {
-        return receiving;
+        return receivingRoot.resolve(node);
+    }
+
+    /** The receiving folder of node {@code node} (to clear what a lost node left). */
+    public Path receiving(String node) {
+        if (!NodeName.valid(node)) {
+            throw new IllegalArgumentException("not a node name: " + node);
+        }
+        return receivingRoot.resolve(node);
+    }
+
+    /** Where the receiving folders of every node are. */
+    public Path receivingRoot() {
+        return receivingRoot;
     }
 
     /** The folder of incomingdir the DICOM receiver renames complete objects into: taken without settling. */

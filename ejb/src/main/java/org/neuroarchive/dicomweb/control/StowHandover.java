@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
+import org.neuroarchive.config.ClusterSettings;
 import org.neuroarchive.config.ReceiverSettings;
 import org.neuroarchive.config.StorageLocations;
 import org.neuroarchive.importing.control.ScanTrigger;
@@ -42,6 +43,9 @@ public class StowHandover {
     ReceiverSettings settings;
 
     @Inject
+    ClusterSettings cluster;
+
+    @Inject
     ScanTrigger scans;
 
     private final AtomicLong requests = new AtomicLong();
@@ -49,7 +53,7 @@ public class StowHandover {
 
     @PostConstruct
     void init() {
-        batches = new ReceivedBatches(settings.batchObjects(), Duration.ofSeconds(settings.batchSeconds()));
+        batches = new ReceivedBatches(cluster.node(), settings.batchObjects(), Duration.ofSeconds(settings.batchSeconds()));
     }
 
     /**

@@ -12,10 +12,15 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicLong;
 import org.neuroarchive.config.ImportSettings;
+import org.neuroarchive.importing.control.ClaimRecovery;
 import org.neuroarchive.importing.control.IncomingScanner;
+import org.neuroarchive.cluster.control.ScanLeases;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.util.logging.Logger;
 
 /**
- * The global import's clock. The schedule ticks every second; a scan starts when the configured
+ * The global import's clock. The schedule ticks every second; on the one node that holds the scan lease, a scan starts when the configured
  * interval ({@code neuroarchive.import.scan-interval-seconds}, default 10) has passed since the last
  * one started, so the interval is configuration, not code; or earlier, when a file the last scan left
  * because it was too recent has been unchanged for the settle time since (see {@link #due}).
@@ -29,6 +34,8 @@ import org.neuroarchive.importing.control.IncomingScanner;
 @PermitAll
 public class IncomingScanTimer {
 
+    private static final Logger LOG = Logger.getLogger("org.neuroarchive.import");
+
     private final AtomicLong lastScanStart = new AtomicLong();
 
     @Inject
@@ -37,9 +44,15 @@ public class IncomingScanTimer {
     @Inject
     IncomingScanner scanner;
 
+    @Inject
+    ScanLeases leases;
+
+    @Inject
+    ClaimRecovery claimRecovery;
+
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false, info = "incomingdir scan")
     void tick() {
-        if (!settings.enabled()) {
+        if (!settings.enabled() || !holdLease()) {
             return;
         }
         long now = System.currentTimeMillis();
@@ -47,6 +60,37 @@ public class IncomingScanTimer {
         if (due(now, last, settings.scanIntervalSeconds(), scanner.nextSettledMillis(), settings.settleSeconds())
                 && lastScanStart.compareAndSet(last, now)) {
             scanner.scan();
+        }
+    }
+
+    /**
+     * Only the node holding the scan lease scans ({@link ScanLeases}); it renews the lease at every tick. A
+     * node that takes the lease over (the holder was lost or stopped) first recovers the claim folders the
+     * holder left, as a start-up would.
+     */
+    private boolean holdLease() {
+        try {
+            ScanLeases.Hold hold = leases.hold(scanner.waitingFiles());
+            if (hold.grant() == ScanLeases.Grant.ACQUIRED) {
+                claimRecovery.recover();
+            }
+            if (hold.grant() == ScanLeases.Grant.ACQUIRED || hold.scanAsked()) {
+                lastScanStart.set(0); // a scan at once
+            }
+            return hold.held();
+        } catch (IOException | RuntimeException e) {
+            LOG.fine(() -> "scan lease not held this time: " + e);
+            return false;
+        }
+    }
+
+    /** The server stops: another node takes the scan at once rather than when the lease expires. */
+    @PreDestroy
+    void stop() {
+        try {
+            leases.release();
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "scan lease not released: " + e);
         }
     }
 

@@ -7,6 +7,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.neuroarchive.config.ClusterSettings;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -56,6 +57,9 @@ public class ClaimedSeriesArchiver {
     TransactionSynchronizationRegistry transactions;
 
     @Inject
+    ClusterSettings cluster;
+
+    @Inject
     StorageLocations locations;
 
     @Inject
@@ -90,6 +94,7 @@ public class ClaimedSeriesArchiver {
             FilingInstructions instructions = FilingInstructions.release(batch.getReleasePatientId(), project)
                     .filedFor(releasedBy);
             ArchiveOutcome outcome = archive.archive(LogSource.batch(batchId), files, instructions);
+            batch.handledBy(cluster.node());
             if (outcome.refused()) {
                 batch.hold("not archived: " + outcome.heldReason());
                 importLog.record(new ImportLogEntry(batchId, ImportLogEntry.Outcome.HELD, batch.getSeriesKey(),

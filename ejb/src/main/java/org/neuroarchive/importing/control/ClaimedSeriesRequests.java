@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.logging.Logger;
 import org.neuroarchive.archive.control.ArchiveRequest;
 import org.neuroarchive.archive.control.ArchiveRequestHandler;
+import org.neuroarchive.cluster.control.ScanLeases;
 import org.neuroarchive.audit.control.AuditTrail;
 import org.neuroarchive.audit.entity.Actor;
 import org.neuroarchive.audit.entity.AuditEvent;
@@ -29,6 +30,9 @@ public class ClaimedSeriesRequests implements ArchiveRequestHandler {
 
     @Inject
     ClaimRecovery recovery;
+
+    @Inject
+    ScanLeases leases;
 
     @Inject
     AuditTrail audit;
@@ -82,8 +86,17 @@ public class ClaimedSeriesRequests implements ArchiveRequestHandler {
         return retries.resendDueQuietly();
     }
 
+    /**
+     * The claim folders are recovered by the node that holds the scan of incomingdir (on one server: this
+     * one, always); another running node's claims are never touched. A node that takes the scan over
+     * later recovers them then (IncomingScanTimer).
+     */
     @Override
     public void recover() throws IOException {
-        recovery.recover();
+        if (leases.hold(0).held()) {
+            recovery.recover();
+        } else {
+            LOG.info("another node scans incomingdir: its claim folders are left to it");
+        }
     }
 }

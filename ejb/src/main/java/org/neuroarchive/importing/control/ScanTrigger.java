@@ -6,8 +6,9 @@ import jakarta.annotation.security.RunAs;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import org.neuroarchive.cluster.control.ScanLeases;
 
-/** Starts a scan of incomingdir in the background (for the REST trigger). */
+/** Starts a scan of incomingdir in the background (for the REST trigger, the DICOM receiver, STOW-RS). */
 @Stateless
 @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
 @RolesAllowed({Roles.IMPORTER, Roles.SYSTEM})
@@ -17,8 +18,14 @@ public class ScanTrigger {
     @Inject
     IncomingScanner scanner;
 
+    @Inject
+    ScanLeases leases;
+
+    /** Scans here when this node holds the scan lease; otherwise the holder scans within a second. */
     @Asynchronous
     public void scanSoon() {
-        scanner.scan();
+        if (leases.askForScan()) {
+            scanner.scan();
+        }
     }
 }

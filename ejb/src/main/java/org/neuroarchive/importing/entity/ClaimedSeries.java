@@ -135,6 +135,10 @@ public class ClaimedSeries extends UpdatableRecord {
     @Column(name = "files_quarantined", nullable = false)
     private int filesQuarantined;
 
+    /** The node whose archive transaction settled the series (issue 16); null before. */
+    @Column(name = "node", length = 64)
+    private String node;
+
     @Column(name = "subject_created", nullable = false)
     private boolean subjectCreated;
 
@@ -154,6 +158,15 @@ public class ClaimedSeries extends UpdatableRecord {
         this.fileCount = fileCount;
         this.status = Status.QUEUED;
         this.message = "";
+    }
+
+    /** The node archiving the series (its transaction sets the outcome too). */
+    public void handledBy(String archivingNode) {
+        this.node = archivingNode;
+    }
+
+    public String getNode() {
+        return node;
     }
 
     /** Every file reached its outcome; the counts and what was created are kept for the scan summary. */

@@ -4,6 +4,7 @@ import org.neuroarchive.common.control.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import org.neuroarchive.config.NodeName;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
@@ -31,9 +32,11 @@ public class ImportLog {
     private static final Logger LOG = Logger.getLogger("org.neuroarchive.import");
     private static final RowBatch ROWS = new RowBatch("import_log",
             List.of("created_at", "batch_id", "import_id", "outcome", "file_name", "subject_uid", "study_num",
-                    "series_num", "message", "actor", "project_id"),
+                    "series_num", "message", "actor", "project_id", "node"),
             Types.TIMESTAMP, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER,
-            Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.BIGINT);
+            Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR);
+    /** This server's name: every line names the node that wrote it. */
+    private static final String NODE = NodeName.current();
 
     @PersistenceContext
     EntityManager em;
@@ -64,7 +67,7 @@ public class ImportLog {
         if (entry.getActor() == null) {
             entry.by(callers.current().actor().text());
         }
-        em.persist(entry);
+        em.persist(entry.on(NODE));
         logLine(entry);
     }
 
@@ -86,7 +89,7 @@ public class ImportLog {
             }
             values.add(new Object[] {now, entry.getBatchId(), entry.getImportId(), entry.getOutcome().name(),
                 entry.getFileName(), entry.getSubjectUid(), entry.getStudyNum(), entry.getSeriesNum(), entry.getMessage(),
-                entry.getActor(), entry.getProjectId()});
+                entry.getActor(), entry.getProjectId(), NODE});
         }
         ROWS.insert(em, values);
         entries.forEach(ImportLog::logLine);

@@ -69,7 +69,7 @@ public class ImportLogSearch {
                 .getResultStream()
                 .map(e -> new ImportLogView(e.getId(), e.getCreatedAt(), e.getOutcome().name().toLowerCase(Locale.ROOT),
                         e.getFileName(), e.getMessage(), e.getBatchId(), e.getSubjectUid(), e.getStudyNum(), e.getSeriesNum(),
-                        e.getActor()))
+                        e.getActor(), e.getNode()))
                 .toList();
     }
 

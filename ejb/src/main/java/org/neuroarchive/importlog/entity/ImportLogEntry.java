@@ -63,6 +63,10 @@ public class ImportLogEntry extends Record {
     @Column(nullable = false, length = 255)
     private String actor;
 
+    /** The node (server) that wrote the line. */
+    @Column(name = "node", length = 64)
+    private String node;
+
     /** The project the line concerns, when known. */
     @Column(name = "project_id")
     private Long projectId;
@@ -100,6 +104,16 @@ public class ImportLogEntry extends Record {
     public ImportLogEntry inProject(Long projectId) {
         this.projectId = projectId;
         return this;
+    }
+
+    /** The node that wrote the line (set by the import log). */
+    public ImportLogEntry on(String writingNode) {
+        this.node = writingNode;
+        return this;
+    }
+
+    public String getNode() {
+        return node;
     }
 
     public String getActor() {

@@ -60,9 +60,6 @@ public class ImportActions {
     ImportRequests requests;
 
     @Inject
-    CancelSignals signals;
-
-    @Inject
     StagingArea staging;
 
     @Resource
@@ -153,7 +150,6 @@ public class ImportActions {
                 + (archived > 0 ? " after " + archived + " series were archived" : "")
                 + (skipped > 0 ? "; " + skipped + " queued series left out" : ""));
         log(request, request.getMessage());
-        signals.cancel(importId);
         if (status != ImportStatus.UPLOADING) {
             FileTransaction.current(transactions).afterCommit(() -> staging.remove(staging.root(importId)));
         }

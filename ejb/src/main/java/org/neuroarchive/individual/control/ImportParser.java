@@ -52,9 +52,6 @@ public class ImportParser {
     @Inject
     StagingArea staging;
 
-    @Inject
-    CancelSignals signals;
-
     /** Threads that read files beside the parse's own ({@link ParallelInspection}). */
     @Resource
     ManagedExecutorService executor;
@@ -68,7 +65,6 @@ public class ImportParser {
             return;
         }
         ParseJob job = started.get();
-        signals.clear(importId);
         try (ReadAhead readAhead = new ReadAhead(reader::inspect, READ_AHEAD_FILES)) {
             if (!job.unpacked()) {
                 String summary = unpacking.unpack(job, readAhead.start(this::runLong)::written);

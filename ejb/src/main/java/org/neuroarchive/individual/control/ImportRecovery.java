@@ -6,6 +6,8 @@ import org.neuroarchive.common.control.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import org.neuroarchive.config.ClusterSettings;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
@@ -22,7 +24,8 @@ import org.neuroarchive.individual.entity.ImportStatus;
 import org.neuroarchive.individual.entity.StagedSeries;
 
 /**
- * At start-up, puts individual imports that a stop or crash interrupted back on track: an upload
+ * At start-up, puts individual imports that a stop or crash of this node interrupted back on track (and,
+ * on the node that takes over a lost node, the imports that node had taken on): an upload
  * that was streaming is reported as failed (its client got no answer); a parse that was running is
  * queued again; queued series get their archive message again (duplicates are harmless); staging
  * folders of finished or unknown imports are removed.
@@ -48,10 +51,34 @@ public class ImportRecovery {
     @Inject
     StorageLocations locations;
 
+    @Inject
+    ClusterSettings cluster;
+
+    /**
+     * At start-up: the imports this node had taken on (and those of no named node, from before nodes
+     * were); imports another running node is uploading or parsing are its own.
+     */
     public void recover() throws IOException {
-        List<ImportRequest> open = em.createNamedQuery(ImportRequest.IN_STATUS, ImportRequest.class)
-                .setParameter("statuses", ImportStatus.RUNNING)
-                .getResultList();
+        List<ImportRequest> open = new ArrayList<>(em.createNamedQuery(ImportRequest.OF_NODE_IN_STATUS, ImportRequest.class)
+                .setParameter("statuses", ImportStatus.RUNNING).setParameter("node", cluster.node()).getResultList());
+        open.addAll(em.createNamedQuery(ImportRequest.OF_NO_NODE_IN_STATUS, ImportRequest.class)
+                .setParameter("statuses", ImportStatus.RUNNING).getResultList());
+        resume(open, "a server restart", false);
+        removeOrphanStaging();
+    }
+
+    /**
+     * The imports a lost node had taken on, on the node that took it over: as after a restart of that
+     * node, except that a parse is queued under a new generation, so that the lost node's parse, were it
+     * still running somewhere, stops at its next progress report instead of running beside the new one.
+     */
+    public void recoverNode(String node) {
+        List<ImportRequest> open = em.createNamedQuery(ImportRequest.OF_NODE_IN_STATUS, ImportRequest.class)
+                .setParameter("statuses", ImportStatus.RUNNING).setParameter("node", node).getResultList();
+        resume(open, "node " + node + " was lost", true);
+    }
+
+    private void resume(List<ImportRequest> open, String why, boolean newGeneration) {
         for (ImportRequest request : open) {
             switch (request.getStatus()) {
                 case UPLOADING -> {
@@ -59,14 +86,15 @@ public class ImportRecovery {
                     staging.remove(staging.root(request.getId()));
                 }
                 case UPLOAD_COMPLETE, PARSING -> {
-                    request.moveTo(ImportStatus.UPLOAD_COMPLETE, 0, "queued for parsing again after a server restart");
-                    messages.parse(request.getId(), request.getParseGeneration(), Actor.parse(request.getCreatedBy()));
+                    int generation = newGeneration ? request.nextParseGeneration() : request.getParseGeneration();
+                    request.moveTo(ImportStatus.UPLOAD_COMPLETE, 0, "queued for parsing again after " + why);
+                    request.handledBy(null);
+                    messages.parse(request.getId(), generation, Actor.parse(request.getCreatedBy()));
                 }
                 default -> resendArchiveMessages(request.getId());
             }
-            LOG.info(() -> "individual import " + request.getId() + " resumed after restart: " + request.getStatus().code());
+            LOG.info(() -> "individual import " + request.getId() + " resumed after " + why + ": " + request.getStatus().code());
         }
-        removeOrphanStaging();
     }
 
     /**

@@ -4,6 +4,7 @@ import org.neuroarchive.common.control.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import org.neuroarchive.config.ClusterSettings;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.file.Path;
@@ -36,6 +37,9 @@ public class ImportRequests {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    ClusterSettings cluster;
 
     @Inject
     IndividualImportSettings settings;
@@ -164,6 +168,7 @@ public class ImportRequests {
         request.choose(valid.modality(), valid.project(), valid.criteria(), valid.patientId(), valid.anonymize(),
                 valid.altUids(), valid.notes());
         request.moveTo(status, 0, message);
+        request.handledBy(cluster.node());
         em.persist(request);
         em.flush();
         return request;

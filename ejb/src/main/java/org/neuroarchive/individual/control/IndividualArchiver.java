@@ -7,6 +7,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.neuroarchive.config.ClusterSettings;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -40,6 +41,9 @@ public class IndividualArchiver {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    ClusterSettings cluster;
 
     @Inject
     ArchiveService archive;
@@ -79,6 +83,7 @@ public class IndividualArchiver {
                 .toList();
         ArchiveOutcome outcome = archive.archive(LogSource.individualImport(request.getId()), files,
                 instructions(request, series).filedFor(actor));
+        series.handledBy(cluster.node(), outcome.archived());
         if (outcome.refused()) {
             series.hold("not archived: " + outcome.heldReason());
         } else if (outcome.held()) {

@@ -6,6 +6,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.neuroarchive.config.ClusterSettings;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -29,6 +30,9 @@ public class ParseProgress {
     EntityManager em;
 
     @Inject
+    ClusterSettings cluster;
+
+    @Inject
     ImportAccess access;
 
     /**
@@ -45,6 +49,7 @@ public class ParseProgress {
         em.createNamedQuery(StagedSeries.DELETE_OF_IMPORT).setParameter("importId", importId).executeUpdate();
         request.parsed(0, 0);
         request.moveTo(ImportStatus.PARSING, 0, request.isUnpacked() ? "reading files" : "unpacking");
+        request.handledBy(cluster.node());
         return Optional.of(ParseJob.of(request));
     }
 

@@ -20,6 +20,10 @@ import org.neuroarchive.matching.entity.MatchingCriteria;
 @Table(name = "import_request")
 @NamedQuery(name = ImportRequest.NEWEST_FIRST, query = "SELECT r FROM ImportRequest r ORDER BY r.id DESC")
 @NamedQuery(name = ImportRequest.IN_STATUS, query = "SELECT r FROM ImportRequest r WHERE r.status IN :statuses ORDER BY r.id")
+@NamedQuery(name = ImportRequest.OF_NODE_IN_STATUS, query = "SELECT r FROM ImportRequest r WHERE r.status IN :statuses "
+        + "AND r.node = :node ORDER BY r.id")
+@NamedQuery(name = ImportRequest.OF_NO_NODE_IN_STATUS, query = "SELECT r FROM ImportRequest r WHERE r.status IN :statuses "
+        + "AND r.node IS NULL ORDER BY r.id")
 @NamedQuery(name = ImportRequest.UNCHANGED_SINCE, query = "SELECT r.id FROM ImportRequest r WHERE r.status IN :statuses "
         + "AND r.updatedAt < :before ORDER BY r.id")
 @NamedQuery(name = ImportRequest.COUNT_IN_STATUS, query = "SELECT COUNT(r) FROM ImportRequest r WHERE r.status IN :statuses")
@@ -27,6 +31,10 @@ public class ImportRequest extends UpdatableRecord {
 
     public static final String NEWEST_FIRST = "ImportRequest.newestFirst";
     public static final String IN_STATUS = "ImportRequest.inStatus";
+    /** In {@code :statuses} and last handled by {@code :node}. */
+    public static final String OF_NODE_IN_STATUS = "ImportRequest.ofNodeInStatus";
+    /** In {@code :statuses} and handled before nodes were named. */
+    public static final String OF_NO_NODE_IN_STATUS = "ImportRequest.ofNoNodeInStatus";
     public static final String COUNT_IN_STATUS = "ImportRequest.countInStatus";
     public static final String UNCHANGED_SINCE = "ImportRequest.unchangedSince";
 
@@ -103,6 +111,10 @@ public class ImportRequest extends UpdatableRecord {
     @Column(name = "parse_generation", nullable = false)
     private int parseGeneration;
 
+    /** The node (server) that last took the import on: its upload or its parse runs there. */
+    @Column(name = "node", length = 64)
+    private String node;
+
     protected ImportRequest() {
     }
 
@@ -149,6 +161,15 @@ public class ImportRequest extends UpdatableRecord {
     public void progress(int percent) {
         this.percent = Math.max(0, Math.min(100, percent));
         touch();
+    }
+
+    /** Node {@code handlingNode} takes the import on (receives its upload, runs its parse). */
+    public void handledBy(String handlingNode) {
+        this.node = handlingNode;
+    }
+
+    public String getNode() {
+        return node;
     }
 
     public int nextParseGeneration() {

@@ -140,6 +140,13 @@ public class StagedSeries extends UpdatableRecord {
     @Column(name = "archived_series_id")
     private Long archivedSeriesId;
 
+    /** The node whose archive transaction settled the series, and the files it archived (issue 16). */
+    @Column(name = "node", length = 64)
+    private String node;
+
+    @Column(name = "files_archived", nullable = false)
+    private int filesArchived;
+
     protected StagedSeries() {
     }
 
@@ -228,6 +235,12 @@ public class StagedSeries extends UpdatableRecord {
     public void hold(String reason) {
         moveTo(StagedSeriesStatus.HELD, reason);
         this.nextAttemptAt = null;
+    }
+
+    /** Archived by {@code archivingNode}, which filed {@code archived} new files of it. */
+    public void handledBy(String archivingNode, int archived) {
+        this.node = archivingNode;
+        this.filesArchived += archived;
     }
 
     /** Filed, as {@code seriesId} (null: every file was identical to an archived one); as ClaimedSeries.done. */

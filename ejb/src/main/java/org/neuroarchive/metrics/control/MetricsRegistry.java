@@ -1,6 +1,7 @@
 package org.neuroarchive.metrics.control;
 
 import io.micrometer.core.instrument.Meter;
+import org.neuroarchive.config.NodeName;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;

@@ -69,11 +69,10 @@ public class DicomReceiver {
 
     @PostConstruct
     void start() {
-        // batches of acknowledged objects that a stop or crash left hidden: to the import, listening or not
-        objects.recoverBatches();
+        // batches of acknowledged objects that a stop or crash left hidden: to the import, listening or not;
         // objects that were arriving when the server stopped never completed, over DICOM or in a STOW-RS
-        // request (its folder stow-*): nobody was told they were stored; listening or not
-        Folders.deleteTree(locations.receiving());
+        // request (its folder stow-*): nobody was told they were stored; removed, listening or not
+        objects.recoverBatches();
         if (!settings.enabled()) {
             status.moveTo(ReceiverStatus.State.DISABLED, "disabled by neuroarchive.dicom.enabled=false", settings.aet(),
                     settings.bindAddress(), settings.port());

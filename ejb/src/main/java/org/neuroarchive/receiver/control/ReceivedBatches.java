@@ -23,7 +23,8 @@ import org.neuroarchive.files.AtomicFiles;
  * association ends (released or aborted: the objects in it are complete and were acknowledged), when it
  * holds {@code maxObjects}, or when its first object is {@code maxAge} old (checked with each object and
  * by {@link #releaseDue()}, which the receiver calls periodically). What a crash left hidden was all
- * acknowledged and is released by {@link #recover} before the receiver listens again.
+ * acknowledged and is released by {@link #recover} before the receiver listens again, or by the node that
+ * takes over when the node that received them is lost.
  * <p>
  * Thread-safe: each association adds from its own thread, the periodic check from another; a batch is
  * changed only under its own lock.
@@ -32,24 +33,29 @@ public final class ReceivedBatches {
 
     static final String HIDDEN = ".batch-";
     static final String VISIBLE = "batch-";
+    /** Between the node's name and the batch's own in a hidden batch's name (never in a node name). */
+    static final char NODE_END = '+';
 
     private static final Logger LOG = Logger.getLogger("org.neuroarchive.receiver");
     private static final int MOVE_ATTEMPTS = 4;
 
+    private final String node;
     private final int maxObjects;
     private final long maxAgeNanos;
     private final LongSupplier nanoClock;
     private final Map<Long, Batch> open = new ConcurrentHashMap<>();
 
-    public ReceivedBatches(int maxObjects, Duration maxAge) {
-        this(maxObjects, maxAge, System::nanoTime);
+    /** Batches of node {@code node} (this server). */
+    public ReceivedBatches(String node, int maxObjects, Duration maxAge) {
+        this(node, maxObjects, maxAge, System::nanoTime);
     }
 
     /** With a clock of its own (tests): {@code nanoClock} answers nanoseconds, as {@link System#nanoTime()}. */
-    ReceivedBatches(int maxObjects, Duration maxAge, LongSupplier nanoClock) {
+    ReceivedBatches(String node, int maxObjects, Duration maxAge, LongSupplier nanoClock) {
         if (maxObjects < 1 || maxAge.isNegative()) {
             throw new IllegalArgumentException("a batch needs at least one object and an age of 0 or more");
         }
+        this.node = node;
         this.maxObjects = maxObjects;
         this.maxAgeNanos = maxAge.toNanos();
         this.nanoClock = nanoClock;
@@ -58,13 +64,14 @@ public final class ReceivedBatches {
     /** One association's batch: its hidden folder, when its first object came, how many it holds. */
     private static final class Batch {
         final Path peerFolder;
-        final String id = UUID.randomUUID().toString();
+        final String id;
         final long started;
         int objects;
         boolean done;
 
-        Batch(Path peerFolder, long started) {
+        Batch(Path peerFolder, String node, long started) {
             this.peerFolder = peerFolder;
+            this.id = node + NODE_END + UUID.randomUUID();
             this.started = started;
         }
 
@@ -81,7 +88,7 @@ public final class ReceivedBatches {
      */
     public boolean add(long association, Path peerFolder, Path file) throws IOException {
         while (true) {
-            Batch batch = open.computeIfAbsent(association, number -> new Batch(peerFolder, nanoClock.getAsLong()));
+            Batch batch = open.computeIfAbsent(association, number -> new Batch(peerFolder, node, nanoClock.getAsLong()));
             synchronized (batch) {
                 if (batch.done) { // released by the periodic check meanwhile: a new batch
                     open.remove(association, batch);
@@ -169,11 +176,12 @@ public final class ReceivedBatches {
     }
 
     /**
-     * At start-up, before the receiver listens: releases every hidden batch a stop or crash left in the
-     * peer folders below {@code received} (its objects were all acknowledged) and removes empty ones.
-     * Answers how many batches were released.
+     * At start-up, before the receiver listens, or when {@code node} is lost: releases every hidden batch
+     * of {@code node} that a stop or crash left in the peer folders below {@code received} (its objects were
+     * all acknowledged), and those named by no node (written before nodes were named), and removes empty
+     * ones. Batches other nodes are filling are left alone. Answers how many batches were released.
      */
-    public static int recover(Path received) throws IOException {
+    public static int recover(Path received, String node) throws IOException {
         if (!Files.isDirectory(received, LinkOption.NOFOLLOW_LINKS)) {
             return 0;
         }
@@ -181,18 +189,18 @@ public final class ReceivedBatches {
         try (DirectoryStream<Path> peers = Files.newDirectoryStream(received)) {
             for (Path peer : peers) {
                 if (Files.isDirectory(peer, LinkOption.NOFOLLOW_LINKS)) {
-                    released += recoverIn(peer);
+                    released += recoverIn(peer, node);
                 }
             }
         }
         return released;
     }
 
-    private static int recoverIn(Path peer) throws IOException {
+    private static int recoverIn(Path peer, String node) throws IOException {
         int released = 0;
         try (DirectoryStream<Path> batches = Files.newDirectoryStream(peer, HIDDEN + "*")) {
             for (Path batch : batches) {
-                if (!Files.isDirectory(batch, LinkOption.NOFOLLOW_LINKS)) {
+                if (!Files.isDirectory(batch, LinkOption.NOFOLLOW_LINKS) || !ofNode(batch, node)) {
                     continue;
                 }
                 if (isEmpty(batch)) {
@@ -208,6 +216,13 @@ public final class ReceivedBatches {
             }
         }
         return released;
+    }
+
+    /** Whether the hidden batch belongs to {@code node}, or to no node (named before nodes were). */
+    private static boolean ofNode(Path batch, String node) {
+        String id = batch.getFileName().toString().substring(HIDDEN.length());
+        int end = id.indexOf(NODE_END);
+        return end < 0 || id.substring(0, end).equals(node);
     }
 
     private static boolean isEmpty(Path dir) throws IOException {

@@ -4,11 +4,14 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import org.neuroarchive.common.control.Folders;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.logging.Logger;
+import org.neuroarchive.config.ClusterSettings;
 import org.neuroarchive.config.ReceiverSettings;
 import org.neuroarchive.config.StorageLocations;
 import org.neuroarchive.dicom.AssociationInfo;
@@ -42,6 +45,9 @@ public class ReceivedObjects implements StorageListener.Sink {
     ReceiverSettings settings;
 
     @Inject
+    ClusterSettings cluster;
+
+    @Inject
     ReceiverStatus status;
 
     @Inject
@@ -54,7 +60,7 @@ public class ReceivedObjects implements StorageListener.Sink {
 
     @PostConstruct
     void init() {
-        batches = new ReceivedBatches(settings.batchObjects(), Duration.ofSeconds(settings.batchSeconds()));
+        batches = new ReceivedBatches(cluster.node(), settings.batchObjects(), Duration.ofSeconds(settings.batchSeconds()));
     }
 
     @Override
@@ -88,16 +94,40 @@ public class ReceivedObjects implements StorageListener.Sink {
 
     /**
      * At start-up, before the receiver listens: hands over the batches a stop or crash left hidden (every
-     * object in them was acknowledged); the import's next scan takes them.
+     * object in them was acknowledged), and removes the objects that were still arriving (nobody was
+     * told they were stored); the import's next scan takes the batches.
      */
     public void recoverBatches() {
+        recover(cluster.node(), "the previous run");
+    }
+
+    /** The same for a lost node's batches and arrivals, on the node that takes it over; answers how many batches were released. */
+    public int recover(String node, String whose) {
+        int released = 0;
         try {
-            int released = ReceivedBatches.recover(locations.received());
-            if (released > 0) {
-                LOG.info(() -> released + " batches of received objects left by the previous run were handed to the import");
+            released = ReceivedBatches.recover(locations.received(), node);
+            int count = released;
+            if (count > 0) {
+                LOG.info(() -> count + " batches of received objects left by " + whose + " were handed to the import");
             }
         } catch (IOException e) {
-            LOG.warning(() -> "could not hand over the batches of received objects left by the previous run: " + e);
+            LOG.warning(() -> "could not hand over the batches of received objects left by " + whose + ": " + e);
+        }
+        Folders.deleteTree(locations.receiving(node));
+        if (node.equals(cluster.node())) {
+            removeUnnamedArrivals();
+        }
+        return released;
+    }
+
+    /** Arrivals written before each node had a receiving folder of its own (association-N, stow-*). */
+    private void removeUnnamedArrivals() {
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(locations.receivingRoot(), "{association-*,stow-*}")) {
+            for (Path folder : old) {
+                Folders.deleteTree(folder);
+            }
+        } catch (IOException e) {
+            LOG.fine(() -> "arrivals of an earlier version not removed: " + e);
         }
     }
 

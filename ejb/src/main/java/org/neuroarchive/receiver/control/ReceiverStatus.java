@@ -1,6 +1,7 @@
 package org.neuroarchive.receiver.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.neuroarchive.cluster.control.ReceiverReport;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +15,7 @@ import org.neuroarchive.dicom.Refusal;
  * counters since the application started, refusals by reason included.
  */
 @ApplicationScoped
-public class ReceiverStatus {
+public class ReceiverStatus implements ReceiverReport {
 
     /** Whether the receiver listens. */
     public enum State { STARTING, LISTENING, DISABLED, FAILED, STOPPED }
@@ -88,6 +89,12 @@ public class ReceiverStatus {
         refusals.computeIfAbsent(reason, r -> new AtomicLong()).incrementAndGet();
     }
 
+    @Override
+    public String receiverState() {
+        return state.name();
+    }
+
+    @Override
     public long objectsReceived() {
         return objects.get();
     }

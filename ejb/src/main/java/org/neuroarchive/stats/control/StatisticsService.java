@@ -6,8 +6,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.neuroarchive.importing.control.IncomingScanner;
-import org.neuroarchive.receiver.control.ReceiverStatus;
+import java.util.List;
 import org.neuroarchive.importing.entity.ClaimedSeries;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
 import org.neuroarchive.security.control.Caller;
@@ -19,7 +18,8 @@ import org.neuroarchive.security.entity.ProjectPermission;
  * Counts from the database, as far as the caller may see: subjects, studies, series, instances and
  * duplicates of the projects it may view. The queues of the global import (held, failed, problem,
  * queued, waiting and received files) belong to no project yet: they are counted for reviewers and
- * admins, and 0 for everyone else.
+ * admins, and 0 for everyone else; so are the nodes (servers) and what each archived. Every node answers
+ * the same: each figure comes from the database, none from the memory of the node that answers.
  */
 @Stateless
 @RolesAllowed(Roles.USER)
@@ -29,10 +29,7 @@ public class StatisticsService {
     EntityManager em;
 
     @Inject
-    IncomingScanner scanner;
-
-    @Inject
-    ReceiverStatus receiver;
+    NodeFigures nodeFigures;
 
     @Inject
     Callers callers;
@@ -41,6 +38,7 @@ public class StatisticsService {
         Caller caller = callers.current();
         ProjectScope visible = ProjectScope.of(caller, ProjectPermission.VIEW_DATA);
         boolean queues = caller.hasRole(Roles.REVIEWER);
+        List<NodeStats> nodes = queues ? nodeFigures.nodes(em) : List.of();
         return new ArchiveStats(
                 count(visible, "SELECT COUNT(s) FROM Subject s", "SELECT COUNT(s) FROM Subject s WHERE EXISTS "
                         + "(SELECT e FROM Enrollment e WHERE e.subject = s AND e.project.id IN :projects)"),
@@ -59,8 +57,9 @@ public class StatisticsService {
                 queues ? batches(ClaimedSeries.Status.QUEUED) : 0,
                 queues ? batches(ClaimedSeries.Status.FAILED) : 0,
                 queues ? batches(ClaimedSeries.Status.HELD) : 0,
-                queues ? scanner.waitingFiles() : 0,
-                queues ? receiver.objectsReceived() : 0);
+                queues ? nodeFigures.waitingFiles() : 0,
+                NodeFigures.objectsReceived(nodes),
+                nodes);
     }
 
     /** Duplicate files logged: all of them for admins, those logged with a project the caller may view otherwise. */

@@ -39,7 +39,7 @@ class ReceivedBatchesTest {
     private int arrivals;
 
     private ReceivedBatches batches(int maxObjects, int maxSeconds) {
-        return new ReceivedBatches(maxObjects, Duration.ofSeconds(maxSeconds), nanos::get);
+        return new ReceivedBatches("node-1", maxObjects, Duration.ofSeconds(maxSeconds), nanos::get);
     }
 
     private Path peer() {
@@ -74,11 +74,11 @@ class ReceivedBatchesTest {
         ReceivedBatches batches = batches(1000, 2);
         assertFalse(batches.add(1, peer(), arrived("a")));
         assertFalse(batches.add(1, peer(), arrived("b")));
-        assertEquals(List.of(".batch-ID/ID.dcm", ".batch-ID/ID.dcm"), below(peer()));
+        assertEquals(List.of(".batch-node-1+ID/ID.dcm", ".batch-node-1+ID/ID.dcm"), below(peer()));
         assertEquals(List.of(), visibleToTheScan(), "the scan does not see an open batch");
 
         assertTrue(batches.end(1), "released");
-        assertEquals(List.of("batch-ID/ID.dcm", "batch-ID/ID.dcm"), below(peer()));
+        assertEquals(List.of("batch-node-1+ID/ID.dcm", "batch-node-1+ID/ID.dcm"), below(peer()));
         assertEquals(2, visibleToTheScan().size(), "taken without settle time");
         assertEquals(0, batches.openBatches());
         assertFalse(batches.end(1), "nothing left to release");
@@ -92,7 +92,7 @@ class ReceivedBatchesTest {
         assertTrue(batches.add(1, peer(), arrived("3")), "the third fills it");
         assertEquals(3, visibleToTheScan().size());
         assertFalse(batches.add(1, peer(), arrived("4")), "a new batch");
-        assertEquals(List.of(".batch-ID/ID.dcm", "batch-ID/ID.dcm", "batch-ID/ID.dcm", "batch-ID/ID.dcm"), below(peer()));
+        assertEquals(List.of(".batch-node-1+ID/ID.dcm", "batch-node-1+ID/ID.dcm", "batch-node-1+ID/ID.dcm", "batch-node-1+ID/ID.dcm"), below(peer()));
         assertTrue(batches.end(1));
         assertEquals(4, visibleToTheScan().size());
         try (Stream<Path> folders = Files.list(peer())) {
@@ -130,7 +130,7 @@ class ReceivedBatchesTest {
         try (Stream<Path> walk = Files.walk(dir.resolve("incoming"))) {
             List<String> names = walk.map(p -> dir.resolve("incoming").relativize(p).toString()).sorted().toList();
             assertEquals(5, names.size(), names.toString());
-            assertTrue(names.get(4).matches("received/CT1/\\.batch-" + ID + "/" + ID + "\\.dcm"), names.toString());
+            assertTrue(names.get(4).matches("received/CT1/\\.batch-node-1\\+" + ID + "/" + ID + "\\.dcm"), names.toString());
         }
     }
 
@@ -147,7 +147,7 @@ class ReceivedBatchesTest {
         }
         assertFalse(batches.add(1, peer(), arrived("3")));
         assertTrue(batches.end(1));
-        assertEquals(List.of("batch-ID/ID.dcm"), below(peer()));
+        assertEquals(List.of("batch-node-1+ID/ID.dcm"), below(peer()));
     }
 
     @Test
@@ -156,9 +156,9 @@ class ReceivedBatchesTest {
         batches.add(1, peer(), arrived("a"));
         Path incoming = dir.resolve("incoming");
         IncomingFiles.removeEmptyDirectories(incoming, Instant.now().plusSeconds(60));
-        assertEquals(List.of(".batch-ID/ID.dcm"), below(peer()));
+        assertEquals(List.of(".batch-node-1+ID/ID.dcm"), below(peer()));
         assertTrue(batches.end(1));
-        assertEquals(List.of("batch-ID/ID.dcm"), below(peer()));
+        assertEquals(List.of("batch-node-1+ID/ID.dcm"), below(peer()));
     }
 
     @Test
@@ -169,20 +169,38 @@ class ReceivedBatchesTest {
         Path unrelated = Files.writeString(peer().resolve(".notes"), "not a batch");
         Path released = Files.createDirectories(peer().resolve("batch-3f1c0c4e-0000-4000-8000-000000000004"));
 
-        assertEquals(1, ReceivedBatches.recover(dir.resolve("incoming/received")));
+        assertEquals(1, ReceivedBatches.recover(dir.resolve("incoming/received"), "node-1"));
         assertFalse(Files.exists(full));
         assertEquals("acknowledged", Files.readString(peer().resolve(
                 "batch-3f1c0c4e-0000-4000-8000-000000000001/d0c1a7e2-0000-4000-8000-000000000002.dcm")));
         assertFalse(Files.exists(empty));
         assertTrue(Files.exists(unrelated), "other hidden names are left alone");
         assertTrue(Files.isDirectory(released));
-        assertEquals(0, ReceivedBatches.recover(dir.resolve("incoming/received")));
-        assertEquals(0, ReceivedBatches.recover(dir.resolve("nothing-received-yet")));
+        assertEquals(0, ReceivedBatches.recover(dir.resolve("incoming/received"), "node-1"));
+        assertEquals(0, ReceivedBatches.recover(dir.resolve("nothing-received-yet"), "node-1"));
+    }
+
+    @Test
+    void recoveryReleasesOnlyTheBatchesOfTheNodeItRecoversAndThoseOfNoNode() throws Exception {
+        Path mine = Files.createDirectories(peer().resolve(".batch-node-1+3f1c0c4e-0000-4000-8000-000000000011"));
+        Path other = Files.createDirectories(peer().resolve(".batch-node-12+3f1c0c4e-0000-4000-8000-000000000012"));
+        Path unnamed = Files.createDirectories(peer().resolve(".batch-3f1c0c4e-0000-4000-8000-000000000013"));
+        for (Path batch : List.of(mine, other, unnamed)) {
+            Files.writeString(batch.resolve("d0c1a7e2-0000-4000-8000-000000000002.dcm"), "acknowledged");
+        }
+
+        assertEquals(2, ReceivedBatches.recover(dir.resolve("incoming/received"), "node-1"));
+        assertTrue(Files.isDirectory(other), "node-12 is filling its batch: left alone");
+        assertTrue(Files.isDirectory(peer().resolve("batch-node-1+3f1c0c4e-0000-4000-8000-000000000011")));
+        assertTrue(Files.isDirectory(peer().resolve("batch-3f1c0c4e-0000-4000-8000-000000000013")));
+
+        assertEquals(1, ReceivedBatches.recover(dir.resolve("incoming/received"), "node-12"), "taken over when node-12 is lost");
+        assertFalse(Files.exists(other));
     }
 
     @Test
     void manyAssociationsAndThePeriodicCheckAtOnceLoseNoObject() throws Exception {
-        ReceivedBatches batches = new ReceivedBatches(7, Duration.ofMillis(5));
+        ReceivedBatches batches = new ReceivedBatches("node-1", 7, Duration.ofMillis(5));
         int associations = 4;
         int each = 200;
         ExecutorService pool = Executors.newFixedThreadPool(associations + 1);

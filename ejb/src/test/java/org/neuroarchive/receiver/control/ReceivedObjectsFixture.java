@@ -1,5 +1,7 @@
 package org.neuroarchive.receiver.control;
 
+import org.neuroarchive.config.ClusterSettings;
+import org.neuroarchive.config.NodeName;
 import org.neuroarchive.config.ReceiverSettings;
 import org.neuroarchive.config.StorageLocations;
 
@@ -13,6 +15,7 @@ public final class ReceivedObjectsFixture {
         ReceivedObjects objects = new ReceivedObjects();
         objects.locations = locations;
         objects.settings = settings;
+        objects.cluster = ClusterSettings.of(NodeName.current(), 30, 60);
         objects.status = status;
         objects.init();
         return objects;

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroarchive.audit.control.AuditTrail;
 import org.neuroarchive.audit.entity.AuditEvent;
+import org.neuroarchive.config.ClusterSettings;
 import org.neuroarchive.config.ReceiverSettings;
 import org.neuroarchive.config.StorageLocations;
 import org.neuroarchive.dicom.AssociationInfo;
@@ -48,6 +49,7 @@ class ReceivedObjectsTest {
         locations = StorageLocations.under(dir);
         objects.locations = locations;
         objects.settings = ReceiverSettings.of(Map.of("neuroarchive.dicom.batch-objects", "3"));
+        objects.cluster = ClusterSettings.of("node-1", 30, 60);
         objects.init();
         objects.status = new ReceiverStatus();
         objects.scans = new ScanTrigger() {
@@ -97,7 +99,7 @@ class ReceivedObjectsTest {
         Path peer = locations.received().resolve("SCANNER1");
         List<String> files = filesBelow(peer);
         assertEquals(2, files.size(), "never overwritten");
-        String batch = "\\.batch-[0-9a-f-]{36}/[0-9a-f-]{36}\\.dcm";
+        String batch = "\\.batch-node-1\\+[0-9a-f-]{36}/[0-9a-f-]{36}\\.dcm";
         assertTrue(files.stream().allMatch(f -> f.matches(batch)), files.toString());
         assertEquals(1, filesIn(peer).size(), "one batch");
         assertEquals(2, objects.status.view().objectsReceived());
@@ -107,7 +109,7 @@ class ReceivedObjectsTest {
         objects.associationEnded(scanner, true, 2, null);
         assertEquals(1, scans.get(), "one scan when the association ends");
         List<String> released = filesBelow(peer);
-        assertTrue(released.stream().allMatch(f -> f.matches("batch-[0-9a-f-]{36}/[0-9a-f-]{36}\\.dcm")), released.toString());
+        assertTrue(released.stream().allMatch(f -> f.matches("batch-node-1\\+[0-9a-f-]{36}/[0-9a-f-]{36}\\.dcm")), released.toString());
         assertEquals(2, released.size());
     }
 
@@ -121,7 +123,7 @@ class ReceivedObjectsTest {
         List<String> names = filesIn(locations.received().resolve("SCANNER1")).stream()
                 .map(p -> p.getFileName().toString().replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "ID"))
                 .toList();
-        assertEquals(List.of(".batch-ID", "batch-ID").stream().sorted().toList(), names.stream().sorted().toList());
+        assertEquals(List.of(".batch-node-1+ID", "batch-node-1+ID").stream().sorted().toList(), names.stream().sorted().toList());
         objects.associationEnded(scanner, false, 4, "aborted");
         assertEquals(2, scans.get(), "an aborted association's complete objects are handed over too");
         assertEquals(4, filesBelow(locations.received()).stream().filter(f -> !f.contains("/.batch-")).count());

@@ -2,6 +2,7 @@ package org.neuroarchive.web.stats;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import org.neuroarchive.config.ClusterSettings;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.nio.file.FileStore;
@@ -28,6 +29,9 @@ public class StatusPage {
     /** Space on the file system holding one of the folders. */
     public record Disk(String name, String path, String total, String free, int usedPercent) {
     }
+
+    @Inject
+    ClusterSettings cluster;
 
     @Inject
     StorageLocations locations;
@@ -79,6 +83,15 @@ public class StatusPage {
 
     public ReceiverStatus.View getReceiver() {
         return receiver.view();
+    }
+
+    /** The node answering this page. */
+    public String getNode() {
+        return cluster.node();
+    }
+
+    public int getNodeLostSeconds() {
+        return cluster.nodeLostSeconds();
     }
 
     public String getVersion() {

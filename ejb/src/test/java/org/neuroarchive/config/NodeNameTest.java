@@ -1,4 +1,4 @@
-package org.neuroarchive.metrics.control;
+package org.neuroarchive.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -54,8 +54,18 @@ final class ServerProcess {
 
     /** Copies the configured {@code standalone/} folder and deploys the EAR by the deployment scanner. */
     void prepare(Path ear) throws IOException {
+        prepare(ear, true);
+    }
+
+    /**
+     * The same; with {@code freshData} false the data folder is kept as it is (a second node of a
+     * cluster shares the first one's).
+     */
+    void prepare(Path ear, boolean freshData) throws IOException {
         deleteTree(baseDir);
-        deleteTree(dataDir);
+        if (freshData) {
+            deleteTree(dataDir);
+        }
         Path source = jbossHome.resolve("standalone");
         try (Stream<Path> walk = Files.walk(source)) {
             for (Path from : walk.toList()) {

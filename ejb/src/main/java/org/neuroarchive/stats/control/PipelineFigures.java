@@ -11,6 +11,8 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
+import org.neuroarchive.cluster.control.ScanLeases;
+import org.neuroarchive.config.ClusterSettings;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -55,6 +57,12 @@ public class PipelineFigures {
 
     @Inject
     IncomingScanner scanner;
+
+    @Inject
+    ScanLeases leases;
+
+    @Inject
+    ClusterSettings cluster;
 
     @Inject
     ReceiverStatus receiver;
@@ -102,7 +110,8 @@ public class PipelineFigures {
                     .setParameter("status", queue.getKey()).getSingleResult());
         }
         problemFiles.set(em.createQuery("SELECT COUNT(p) FROM ProblemFile p", Long.class).getSingleResult());
-        waiting.set(scanner.waitingFiles());
+        // the scanning node's figure; 0 on the others, so that the nodes' values add up to the archive's
+        waiting.set(cluster.node().equals(leases.current().getHolderNode()) ? scanner.waitingFiles() : 0);
         long now = System.currentTimeMillis();
         if (now - lastPointMillis >= POINT_MILLIS - 1000) {
             lastPointMillis = now;

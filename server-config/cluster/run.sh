@@ -280,7 +280,8 @@ while :; do
   case "${what[$ended]}" in
     broker | HAProxy) fail "${what[$ended]} stopped (status $status; log: $work/$([ "$ended" = "$broker_pid" ] && echo broker || echo haproxy).log): stopping the cluster" ;;
   esac
-  say "${what[$ended]} stopped (status $status); the other servers go on (Ctrl-C stops them)"
+  # (standalone.sh answers 0 also when its WildFly was killed: the log says why it ended)
+  say "${what[$ended]} stopped (log: $work/${what[$ended]}/log/server.log); the other servers go on (Ctrl-C stops them)"
   remaining=()
   for pid in "${live[@]}"; do [ "$pid" = "$ended" ] || remaining+=("$pid"); done
   live=("${remaining[@]}")

@@ -88,6 +88,15 @@ for k in $(seq 1 "$nodes"); do
   done
 done
 
+# ---- HAProxy's configuration with this run's servers (checked before anything starts) -----------------
+unset NEUROARCHIVE_NODE1_HTTP NEUROARCHIVE_NODE2_HTTP NEUROARCHIVE_NODE3_HTTP NEUROARCHIVE_NODE4_HTTP \
+  NEUROARCHIVE_NODE1_DICOM NEUROARCHIVE_NODE2_DICOM NEUROARCHIVE_NODE3_DICOM NEUROARCHIVE_NODE4_DICOM
+for k in $(seq 1 "$nodes"); do
+  o=$(node_offset "$k")
+  export "NEUROARCHIVE_NODE${k}_HTTP=127.0.0.1:$((8080 + o))" "NEUROARCHIVE_NODE${k}_DICOM=127.0.0.1:$((11112 + o))"
+done
+"$haproxy" -c -f "$project/server-config/haproxy/haproxy.cfg" >"$work/haproxy-check.log" 2>&1 || { cat "$work/haproxy-check.log" >&2; fail "server-config/haproxy/haproxy.cfg does not check (see above)"; }
+
 # ---- database: neuroarchive_cluster and its user, as .ci/production-backends makes them ---------------
 db_host=${NEUROARCHIVE_CLUSTER_DB_HOST:-127.0.0.1}
 db_port=${NEUROARCHIVE_CLUSTER_DB_PORT:-3306}
@@ -197,13 +206,6 @@ for _ in $(seq 1 120); do
 done
 listening "$broker_port" || fail "the broker does not listen on $broker_port after 120 s (log: $work/broker.log)"
 
-unset NEUROARCHIVE_NODE1_HTTP NEUROARCHIVE_NODE2_HTTP NEUROARCHIVE_NODE3_HTTP NEUROARCHIVE_NODE4_HTTP \
-  NEUROARCHIVE_NODE1_DICOM NEUROARCHIVE_NODE2_DICOM NEUROARCHIVE_NODE3_DICOM NEUROARCHIVE_NODE4_DICOM
-for k in $(seq 1 "$nodes"); do
-  o=$(node_offset "$k")
-  export "NEUROARCHIVE_NODE${k}_HTTP=127.0.0.1:$((8080 + o))" "NEUROARCHIVE_NODE${k}_DICOM=127.0.0.1:$((11112 + o))"
-done
-"$haproxy" -c -q -f "$project/server-config/haproxy/haproxy.cfg" || fail "server-config/haproxy/haproxy.cfg does not check (see above)"
 say "starting HAProxy on $NEUROARCHIVE_LB_HTTP_BIND (HTTP) and $NEUROARCHIVE_LB_DICOM_BIND (DICOM) (log: $work/haproxy.log)"
 "$haproxy" -db -f "$project/server-config/haproxy/haproxy.cfg" >"$work/haproxy.log" 2>&1 &
 haproxy_pid=$!

@@ -11,8 +11,9 @@ set -euo pipefail
 # libgdcm-tools (gdcmconv) decodes JPEG-LS and JPEG 2000 pixels for thumbnails and the slice browser
 # (PixelMed has no decoder for either); it is needed at run time on the server too.
 # orthanc and orthanc-dicomweb are the DICOMweb client the tests use against STOW-, QIDO- and WADO-RS.
+# haproxy is the balancer in front of several servers (./mvnw -Pcluster, ClusterIT).
 required=(libpixelmed-java libpixelmed-imageio-java python3-pydicom dcmtk chromium chromium-driver libgdcm-tools
-          orthanc orthanc-dicomweb)
+          orthanc orthanc-dicomweb haproxy)
 required+=("$@")
 
 missing=()

@@ -37,3 +37,6 @@ ALTER TABLE import_request ADD COLUMN node VARCHAR(64) NULL;
 CREATE INDEX ix_import_batch_node ON import_batch (node, status);
 CREATE INDEX ix_staged_series_node ON staged_series (node, status);
 CREATE INDEX ix_import_request_node ON import_request (node, status);
+
+-- several nodes starting together on a new database create the first administrator once (InitialAdmin)
+INSERT INTO creation_lock (name) VALUES ('initial-admin');

@@ -1,5 +1,6 @@
 package org.neuroarchive.cluster.control;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -96,8 +97,13 @@ public class ScanLeases {
         return false;
     }
 
-    /** Gives the lease up when this run holds it (the server stops): another node takes the scan at once. */
+    /**
+     * Gives the lease up when this run holds it (the server stops): another node takes the scan at once.
+     * Permitted to all: it is called while the server shuts down, where no run-as identity applies, and
+     * it can only hand this node's own lease over early.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @PermitAll
     public void release() {
         ScanLease lease = em.find(ScanLease.class, ScanLease.INCOMINGDIR, LockModeType.PESSIMISTIC_WRITE);
         if (lease != null && cluster.run().equals(lease.getHolderInstance())) {

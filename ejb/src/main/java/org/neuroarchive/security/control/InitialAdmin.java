@@ -54,6 +54,9 @@ public class InitialAdmin {
     AuditTrail audit;
 
     public void ensure() {
+        // several nodes may start together on a new database: the first creates the account, the others
+        // wait on this row lock and then find it
+        em.createNativeQuery("SELECT name FROM creation_lock WHERE name = 'initial-admin' FOR UPDATE").getResultList();
         if (em.createNamedQuery(Account.COUNT, Long.class).getSingleResult() > 0) {
             return;
         }

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Applies neuroarchive.cli to a stopped WildFly installation; with NEUROARCHIVE_DB_URL set, also
 # mysql.cli (MySQL/MariaDB instead of H2); with NEUROARCHIVE_BROKER_URL set, also remote-artemis.cli
-# (an external Artemis broker instead of the in-VM one); with NEUROARCHIVE_CONFIG_FILE naming a
+# (an external Artemis broker instead of the in-VM one), and with NEUROARCHIVE_BROKER_BACKUP_URL set as well,
+# remote-artemis-ha.cli (NEUROARCHIVE_BROKER_URL is then the primary of a replicated pair, this its backup:
+# the connection factory fails over); with NEUROARCHIVE_CONFIG_FILE naming a
 # .properties file, its keys become a MicroProfile Config source of the server (ordinal 250: above the
 # application's defaults, below environment variables and system properties); with
 # NEUROARCHIVE_TLS_KEYSTORE set, also https.cli (HTTPS with that key, plain HTTP redirected to it,
@@ -39,6 +41,7 @@ required_with() {
 }
 required_with NEUROARCHIVE_DB_URL NEUROARCHIVE_DB_USER
 required_with NEUROARCHIVE_BROKER_URL NEUROARCHIVE_BROKER_USER NEUROARCHIVE_BROKER_PASSWORD
+required_with NEUROARCHIVE_BROKER_BACKUP_URL NEUROARCHIVE_BROKER_URL
 required_with NEUROARCHIVE_TLS_KEYSTORE NEUROARCHIVE_TLS_KEYSTORE_PASSWORD
 
 # The largest request Undertow accepts: an upload (neuroarchive.individual.max-upload-bytes, from the
@@ -118,16 +121,20 @@ if [ -n "${NEUROARCHIVE_DB_URL:-}" ]; then
   fi
 fi
 
-if [ -n "${NEUROARCHIVE_BROKER_URL:-}" ]; then
-  # tcp://host:port (the Artemis core protocol)
-  hostport=${NEUROARCHIVE_BROKER_URL#*://}
+# broker_address VARIABLE: host and port of the tcp://host:port (the Artemis core protocol) in VARIABLE
+broker_address() {
+  local hostport=${!1#*://}
   hostport=${hostport%%[/?]*}
   broker_host=${hostport%:*}
   broker_port=${hostport##*:}
-  if [ -z "$broker_host" ] || ! [[ "$broker_port" =~ ^[0-9]+$ ]]; then
-    echo "configure.sh: NEUROARCHIVE_BROKER_URL must look like tcp://host:port, not $NEUROARCHIVE_BROKER_URL" >&2
+  if [ -z "$broker_host" ] || [ "$broker_host" = "$hostport" ] || ! [[ "$broker_port" =~ ^[0-9]+$ ]]; then
+    echo "configure.sh: $1 must look like tcp://host:port, not ${!1}" >&2
     exit 1
   fi
+}
+
+if [ -n "${NEUROARCHIVE_BROKER_URL:-}" ]; then
+  broker_address NEUROARCHIVE_BROKER_URL
   echo "[neuroarchive] using the Artemis broker at $broker_host:$broker_port (server-config/wildfly/remote-artemis.cli)"
   # the CLI does not resolve properties inside operations: put host and port into a copy of the script
   broker_cli=$(mktemp --suffix=.cli)
@@ -139,6 +146,24 @@ if [ -n "${NEUROARCHIVE_BROKER_URL:-}" ]; then
     exit 1
   }
   rm -f "$broker_cli"
+  if [ -n "${NEUROARCHIVE_BROKER_BACKUP_URL:-}" ]; then
+    primary="$broker_host:$broker_port"
+    broker_address NEUROARCHIVE_BROKER_BACKUP_URL
+    if [ "$broker_host:$broker_port" = "$primary" ]; then
+      echo "configure.sh: NEUROARCHIVE_BROKER_BACKUP_URL names the same broker as NEUROARCHIVE_BROKER_URL ($primary)" >&2
+      exit 1
+    fi
+    echo "[neuroarchive] with its backup at $broker_host:$broker_port: failover (server-config/wildfly/remote-artemis-ha.cli)"
+    broker_cli=$(mktemp --suffix=.cli)
+    sed -e "s|\${broker.backup.host}|$broker_host|g" -e "s|\${broker.backup.port}|$broker_port|g" "$here/remote-artemis-ha.cli" >"$broker_cli"
+    "$wildfly_home/bin/jboss-cli.sh" --file="$broker_cli" >"$wildfly_home/neuroarchive-broker-ha-cli.log" 2>&1 || {
+      cat "$wildfly_home/neuroarchive-broker-ha-cli.log" >&2
+      rm -f "$broker_cli"
+      echo "configure.sh: the configuration of the broker pair failed (see above)" >&2
+      exit 1
+    }
+    rm -f "$broker_cli"
+  fi
 fi
 
 if [ -n "${NEUROARCHIVE_CONFIG_FILE:-}" ]; then

@@ -12,6 +12,7 @@ final class OwnBackends implements AutoCloseable {
 
     private final String name;
     private final BrokerProcess broker;
+    private final BrokerPair brokerPair;
     private TcpProxy proxy;
 
     /**
@@ -19,11 +20,19 @@ final class OwnBackends implements AutoCloseable {
      * @param portShift the broker listens on the configured broker's port plus this
      */
     OwnBackends(String name, Path workDir, int portShift) {
+        this(name, workDir, portShift, false);
+    }
+
+    /**
+     * @param pair with an external broker configured: a replicated primary/backup pair ({@link BrokerPair}) instead of
+     *             one broker, the primary on the configured broker's port plus {@code portShift}, the backup on the next
+     */
+    OwnBackends(String name, Path workDir, int portShift, boolean pair) {
         this.name = name;
-        this.broker = ExternalBackends.broker()
-                ? new BrokerProcess(Path.of(System.getProperty("neuroarchive.it.project-dir")), workDir.resolve(name + "-broker"),
-                        ExternalBackends.brokerPort() + portShift)
-                : null;
+        Path project = Path.of(System.getProperty("neuroarchive.it.project-dir"));
+        int port = ExternalBackends.broker() ? ExternalBackends.brokerPort() + portShift : 0;
+        this.broker = ExternalBackends.broker() && !pair ? new BrokerProcess(project, workDir.resolve(name + "-broker"), port) : null;
+        this.brokerPair = ExternalBackends.broker() && pair ? new BrokerPair(project, workDir.resolve(name + "-brokers"), port, port + 1) : null;
     }
 
     /** Creates the database and the broker and points the server at them. */
@@ -50,6 +59,11 @@ final class OwnBackends implements AutoCloseable {
             broker.start();
             server.brokerPort(broker.port());
         }
+        if (brokerPair != null) {
+            brokerPair.create();
+            brokerPair.start();
+            server.brokerPort(brokerPair.primary().port()).brokerBackupPort(brokerPair.backup().port());
+        }
     }
 
     /** The server's transaction node identifier on MySQL/MariaDB: the prefix of the XA branches it prepares. */
@@ -57,9 +71,14 @@ final class OwnBackends implements AutoCloseable {
         return "neuroarchive-" + name;
     }
 
-    /** The broker, or null on the in-VM default. */
+    /** The broker, or null on the in-VM default or with a pair. */
     BrokerProcess broker() {
         return broker;
+    }
+
+    /** The replicated pair of brokers, or null on the in-VM default or with one broker. */
+    BrokerPair brokerPair() {
+        return brokerPair;
     }
 
     /** The relay to the database, or null when the database is not relayed. */
@@ -71,6 +90,9 @@ final class OwnBackends implements AutoCloseable {
     public void close() throws Exception {
         if (broker != null) {
             broker.stop();
+        }
+        if (brokerPair != null) {
+            brokerPair.close();
         }
         if (proxy != null) {
             proxy.close();

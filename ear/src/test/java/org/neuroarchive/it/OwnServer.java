@@ -25,9 +25,14 @@ final class OwnServer implements AutoCloseable {
 
     /** @param portOffset added to every port of the server, and of the broker when it has one of its own */
     OwnServer(String name, int portOffset) {
+        this(name, portOffset, false);
+    }
+
+    /** @param brokerPair with an external broker configured: a replicated primary/backup pair of its own ({@link BrokerPair}) */
+    OwnServer(String name, int portOffset, boolean brokerPair) {
         data = TARGET.resolve(name + "-data");
         server = new ServerProcess(Path.of(System.getProperty("jboss.home")), TARGET.resolve(name + "-server"), data, portOffset);
-        backends = new OwnBackends(name, TARGET, portOffset);
+        backends = new OwnBackends(name, TARGET, portOffset, brokerPair);
         importing = new StandaloneImport(server, data);
     }
 
@@ -53,6 +58,9 @@ final class OwnServer implements AutoCloseable {
     int removeQueuedMessages(String name) throws IOException, InterruptedException {
         if (backends.broker() != null) {
             return backends.broker().purge("jms.queue." + name);
+        }
+        if (backends.brokerPair() != null) {
+            return backends.brokerPair().active().purge("jms.queue." + name);
         }
         String output = server.manage("/subsystem=messaging-activemq/server=default/jms-queue=" + name + ":remove-messages");
         Matcher result = Pattern.compile("\"result\" => (\\d+)").matcher(output);

@@ -29,6 +29,7 @@ final class ServerProcess {
     private final Path log;
     private final Map<String, String> environment = new HashMap<>();
     private Integer brokerPort;
+    private Integer brokerBackupPort;
     private Process process;
     private long logStart;
 
@@ -49,6 +50,15 @@ final class ServerProcess {
     /** With an external broker configured: this server's own broker, on another port. */
     ServerProcess brokerPort(int port) {
         this.brokerPort = port;
+        return this;
+    }
+
+    /**
+     * With an external broker configured: this server's broker is the primary of a replicated pair, and this
+     * port its backup's ({@code remote-artemis-ha.cli} is applied to the server's copy of the configuration).
+     */
+    ServerProcess brokerBackupPort(int port) {
+        this.brokerBackupPort = port;
         return this;
     }
 
@@ -85,6 +95,9 @@ final class ServerProcess {
         if (brokerPort != null) {
             useBrokerPort(baseDir.resolve("configuration/standalone-full.xml"), brokerPort);
         }
+        if (brokerBackupPort != null) {
+            useBrokerPair(brokerBackupPort);
+        }
         Files.createDirectories(baseDir.resolve("deployments"));
         Files.copy(ear, baseDir.resolve("deployments").resolve("neuroarchive.ear"));
     }
@@ -96,6 +109,27 @@ final class ServerProcess {
             throw new IllegalStateException("no outbound socket binding neuroarchive-broker in " + config);
         }
         Files.writeString(config, m.replaceFirst("$1" + port));
+    }
+
+    /**
+     * Applies {@code server-config/wildfly/remote-artemis-ha.cli}, as {@code configure.sh} does with
+     * {@code NEUROARCHIVE_BROKER_BACKUP_URL}, to this server's own configuration (an embedded server on its base directory).
+     */
+    private void useBrokerPair(int backupPort) throws IOException {
+        Path project = Path.of(System.getProperty("neuroarchive.it.project-dir"));
+        String cli = Files.readString(project.resolve("server-config/wildfly/remote-artemis-ha.cli"))
+                .replace("${broker.backup.host}", "127.0.0.1").replace("${broker.backup.port}", Integer.toString(backupPort));
+        Path file = baseDir.resolveSibling(baseDir.getFileName() + "-broker-ha.cli");
+        Files.writeString(file, cli);
+        try {
+            run(List.of(jbossHome.resolve("bin/jboss-cli.sh").toString(), "-Djboss.server.base.dir=" + baseDir, "--file=" + file));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while configuring the broker pair", e);
+        }
+        if (!Files.readString(baseDir.resolve("configuration/standalone-full.xml")).contains("neuroarchive-broker-backup")) {
+            throw new IllegalStateException("remote-artemis-ha.cli did not change " + baseDir + "'s configuration");
+        }
     }
 
     String baseUrl() {

@@ -91,6 +91,19 @@ final class StandaloneImport {
         return Json.createReader(new StringReader(response.body())).readObject();
     }
 
+    /** Waits until the first instance is archived (the import has begun, and most of it still waits); answers the statistics then. */
+    JsonObject awaitArchivingStarted(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonObject stats = stats();
+            if (stats.getInt("instances") > 0) {
+                return stats;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the import did not start within " + timeout);
+    }
+
     /**
      * Waits until every expected instance is archived and nothing is queued, waiting or claimed; fails
      * early when nothing has been left to import for {@link #IDLE} while instances are still missing.

@@ -28,8 +28,9 @@ import org.neuroarchive.testing.SyntheticSeries;
  * exactly once, both nodes do a fair share, one node scans at a time. Then one node is killed (SIGKILL)
  * at the very moment it commits an archive transaction, leaving a prepared branch with its row locks
  * in the database: the survivor goes on, the import completes once the killed node is back and its XA
- * recovery has finished the branch, and its start-up takes nothing from the running node. Runs on the
- * production back-ends only ({@code .ci/production-backends}).
+ * recovery has finished the branch, and its start-up takes nothing from the running node. Last, the
+ * primary of the replicated broker pair is killed mid-import: the backup takes over and the import
+ * completes. Runs on the production back-ends only ({@code .ci/production-backends}).
  */
 @EnabledIfEnvironmentVariable(named = "NEUROARCHIVE_DB_URL", matches = ".+")
 @EnabledIfEnvironmentVariable(named = "NEUROARCHIVE_BROKER_URL", matches = ".+")
@@ -55,6 +56,7 @@ class ClusterIT {
 
         Set<String> expected = new HashSet<>(spreadOverBothNodes());
         expected.addAll(survivesTheLossOfANode(expected.size()));
+        expected.addAll(survivesTheLossOfThePrimaryBroker(expected.size()));
         watch.assertArchiveHoldsExactly(expected);
         watch.assertClean(List.of(cluster.nodeName(1), cluster.nodeName(2)));
     }
@@ -143,6 +145,25 @@ class ClusterIT {
         JsonObject done = watch.awaitAll(archivedBefore + expected.size(), Duration.ofMinutes(8));
         System.out.printf("ClusterIT: complete %.0f s after the kill: %s%n", (System.nanoTime() - killed) / 1e9, done.get("nodes"));
         assertEquals(List.of(), ExternalBackends.preparedBranches(cluster.nodeName(2)), "XA recovery of node 2 finished its branches");
+        return expected;
+    }
+
+    /**
+     * The primary broker is killed (SIGKILL) while both nodes archive: its backup takes over, both nodes
+     * fail over to it, and the import completes, each instance once.
+     */
+    private Set<String> survivesTheLossOfThePrimaryBroker(int archivedBefore) throws Exception {
+        StandaloneImport incoming = new StandaloneImport(cluster.node(1), cluster.data());
+        Set<String> expected = new HashSet<>(incoming.writeSeries(WORK.resolve("failover"), "NA-CLUSTER-B", 1, 40, 40));
+        incoming.drop(WORK.resolve("failover"), "cluster-failover");
+        api.postJson("/api/incoming/scan", "{}");
+        watch.awaitProgress(Duration.ofMinutes(2));
+        cluster.brokers().killPrimary();
+        Duration takeover = cluster.brokers().awaitBackupActive(Duration.ofMinutes(2));
+        long killed = System.nanoTime();
+        JsonObject done = watch.awaitAll(archivedBefore + expected.size(), Duration.ofMinutes(8));
+        System.out.printf("ClusterIT: primary broker killed, backup active after %d ms; complete %.0f s later: %s%n",
+                takeover.toMillis(), (System.nanoTime() - killed) / 1e9, done.get("nodes"));
         return expected;
     }
 

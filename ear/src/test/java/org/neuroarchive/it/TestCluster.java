@@ -10,7 +10,7 @@ import java.util.concurrent.Future;
 
 /**
  * Several NeuroArchive servers (nodes) on this machine as in production: the same EAR, one MariaDB
- * database and one Artemis broker of their own, one shared data folder, each node with its own port
+ * database and one replicated pair of Artemis brokers of their own, one shared data folder, each node with its own port
  * offset and transaction node identifier, and HAProxy in front with the project's configuration. The
  * last node reaches the database through a {@link TcpProxy}, so that a test can cut it at a chosen
  * moment of a transaction.
@@ -23,7 +23,7 @@ final class TestCluster implements AutoCloseable {
     private final Path data;
     private final List<ServerProcess> nodes = new ArrayList<>();
     private final List<Integer> offsets;
-    private final BrokerProcess broker;
+    private final BrokerPair brokers;
     private final Haproxy haproxy;
     private TcpProxy proxy;
 
@@ -33,8 +33,9 @@ final class TestCluster implements AutoCloseable {
         this.offsets = offsets;
         this.data = OwnServer.TARGET.resolve(name + "-data");
         int shift = offsets.get(0) + 200;
-        this.broker = new BrokerProcess(Path.of(System.getProperty("neuroarchive.it.project-dir")),
-                OwnServer.TARGET.resolve(name + "-broker"), ExternalBackends.brokerPort() + shift);
+        int brokerPort = ExternalBackends.brokerPort() + shift;
+        this.brokers = new BrokerPair(Path.of(System.getProperty("neuroarchive.it.project-dir")),
+                OwnServer.TARGET.resolve(name + "-brokers"), brokerPort, brokerPort + 1);
         this.haproxy = new Haproxy(8080 + shift, 11112 + shift, 8404 + shift, OwnServer.TARGET.resolve(name + "-haproxy.log"));
         for (int k = 0; k < offsets.size(); k++) {
             nodes.add(new ServerProcess(Path.of(System.getProperty("jboss.home")), OwnServer.TARGET.resolve(name + "-node-" + (k + 1)),
@@ -59,6 +60,11 @@ final class TestCluster implements AutoCloseable {
         return proxy;
     }
 
+    /** The replicated primary/backup pair of brokers every node uses. */
+    BrokerPair brokers() {
+        return brokers;
+    }
+
     Haproxy balancer() {
         return haproxy;
     }
@@ -71,13 +77,13 @@ final class TestCluster implements AutoCloseable {
         String url = ExternalBackends.freshDatabase(name);
         proxy = new TcpProxy(ExternalBackends.databaseHost(), ExternalBackends.databasePort());
         String proxied = url.replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.start() + "/");
-        broker.create();
-        broker.start();
+        brokers.create();
+        brokers.start();
         for (int k = 1; k <= nodes.size(); k++) {
             ServerProcess node = node(k);
             node.environment("NEUROARCHIVE_DB_URL", k == nodes.size() ? proxied : url)
                     .environment("NEUROARCHIVE_TX_NODE_ID", nodeName(k))
-                    .brokerPort(broker.port());
+                    .brokerPort(brokers.primary().port()).brokerBackupPort(brokers.backup().port());
             node.prepare(Path.of(System.getProperty("neuroarchive.it.ear")), k == 1);
         }
         ExecutorService starting = Executors.newFixedThreadPool(nodes.size());
@@ -108,7 +114,7 @@ final class TestCluster implements AutoCloseable {
         for (ServerProcess node : nodes) {
             node.stop();
         }
-        broker.stop();
+        brokers.close();
         if (proxy != null) {
             proxy.close();
         }

@@ -158,12 +158,15 @@ class ClusterIT {
         incoming.drop(WORK.resolve("failover"), "cluster-failover");
         api.postJson("/api/incoming/scan", "{}");
         watch.awaitProgress(Duration.ofMinutes(2));
+        int atKill = watch.stats().getInt("instances");
         cluster.brokers().killPrimary();
+        assertTrue(atKill < archivedBefore + expected.size(), "the primary broker is killed mid-import");
         Duration takeover = cluster.brokers().awaitBackupActive(Duration.ofMinutes(2));
         long killed = System.nanoTime();
         JsonObject done = watch.awaitAll(archivedBefore + expected.size(), Duration.ofMinutes(8));
-        System.out.printf("ClusterIT: primary broker killed, backup active after %d ms; complete %.0f s later: %s%n",
-                takeover.toMillis(), (System.nanoTime() - killed) / 1e9, done.get("nodes"));
+        System.out.printf("ClusterIT: primary broker killed with %d of %d instances archived, backup active after %d ms;"
+                + " complete %.0f s later: %s%n", atKill - archivedBefore, expected.size(), takeover.toMillis(),
+                (System.nanoTime() - killed) / 1e9, done.get("nodes"));
         return expected;
     }
 

@@ -503,6 +503,7 @@ echo
 table | tee "$work/table.txt"
 
 if [ "$results_md" != none ]; then
+  [ -s "$results_md" ] || printf '# bench/cluster.sh: the global import on one node and on several\n\nEach section: one run of the script, appended by it.\n' >"$results_md"
   {
     echo
     echo "## $started_at: $total instances in $(( subjects * series )) series, nodes $node_counts, $runs round(s)"
@@ -510,7 +511,8 @@ if [ "$results_md" != none ]; then
     echo "Command: \`$command_line\` (commit $(git rev-parse --short HEAD 2>/dev/null || echo ?))."
     echo "Machine: $(nproc) cores ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM,"
     echo "shared with other sessions; data on $(df -T "$work" | awk 'NR == 2 { print $2 }') under /tmp; MariaDB $(sql 'SELECT VERSION()'); JAVA_OPTS ${JAVA_OPTS:-as run.sh: -Xms256m -Xmx768m}."
-    echo "Load average (1/5/15 min) before each cluster start, at the drop, at the end; the wait for a load below $load_max:"
+    echo "Load average (1/5/15 min) before each cluster start, at the drop (it includes this cluster's own start), at the end;"
+    echo "the wait for a 1-minute load below $load_max (it includes the previous run's own load):"
     echo
     python3 - "$results" <<'EOF'
 import json, sys

@@ -30,7 +30,7 @@ import org.neuroarchive.testing.SyntheticSeries;
  * in the database: the survivor goes on, the import completes once the killed node is back and its XA
  * recovery has finished the branch, and its start-up takes nothing from the running node. Last, the
  * primary of the replicated broker pair is killed mid-import: the backup takes over and the import
- * completes. Runs on the production back-ends only ({@code .ci/production-backends}).
+ * completes, node 2 (back in the cluster) archiving its share of it. Runs on the production back-ends only ({@code .ci/production-backends}).
  */
 @EnabledIfEnvironmentVariable(named = "NEUROARCHIVE_DB_URL", matches = ".+")
 @EnabledIfEnvironmentVariable(named = "NEUROARCHIVE_BROKER_URL", matches = ".+")
@@ -154,6 +154,7 @@ class ClusterIT {
      */
     private Set<String> survivesTheLossOfThePrimaryBroker(int archivedBefore) throws Exception {
         StandaloneImport incoming = new StandaloneImport(cluster.node(1), cluster.data());
+        long node2Before = seriesByNode(watch.stats()).getOrDefault(cluster.nodeName(2), 0L);
         Set<String> expected = new HashSet<>(incoming.writeSeries(WORK.resolve("failover"), "NA-CLUSTER-B", 1, 40, 40));
         incoming.drop(WORK.resolve("failover"), "cluster-failover");
         api.postJson("/api/incoming/scan", "{}");
@@ -167,6 +168,9 @@ class ClusterIT {
         System.out.printf("ClusterIT: primary broker killed with %d of %d instances archived, backup active after %d ms;"
                 + " complete %.0f s later: %s%n", atKill - archivedBefore, expected.size(), takeover.toMillis(),
                 (System.nanoTime() - killed) / 1e9, done.get("nodes"));
+        long node2Now = seriesByNode(done).getOrDefault(cluster.nodeName(2), 0L);
+        assertTrue(node2Now - node2Before >= 8, "node 2, back in the cluster, takes its share of new work: "
+                + (node2Now - node2Before) + " of 40 series");
         return expected;
     }
 

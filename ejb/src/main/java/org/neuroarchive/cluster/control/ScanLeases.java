@@ -61,12 +61,11 @@ public class ScanLeases {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Hold hold(int waitingFiles) {
         LocalDateTime now = LocalDateTime.now();
-        ScanLease seen = em.find(ScanLease.class, ScanLease.INCOMINGDIR);
-        if (heldElsewhere(seen, now)) {
+        ScanLease lease = em.find(ScanLease.class, ScanLease.INCOMINGDIR);
+        if (heldElsewhere(lease, now)) {
             return new Hold(Grant.REFUSED, false); // without a lock: the usual answer for every node but the holder
         }
-        ScanLease lease = em.find(ScanLease.class, ScanLease.INCOMINGDIR, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(lease, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(lease, LockModeType.PESSIMISTIC_WRITE); // read again under the row lock
         if (heldElsewhere(lease, now)) {
             return new Hold(Grant.REFUSED, false);
         }
@@ -89,7 +88,7 @@ public class ScanLeases {
     public boolean askForScan() {
         LocalDateTime now = LocalDateTime.now();
         ScanLease lease = em.find(ScanLease.class, ScanLease.INCOMINGDIR);
-        if (cluster.run().equals(lease.getHolderInstance()) && lease.getExpiresAt() != null && lease.getExpiresAt().isAfter(now)) {
+        if (lease.heldByRunAt(cluster.run(), now)) {
             return true;
         }
         em.refresh(lease, LockModeType.PESSIMISTIC_WRITE);
@@ -122,7 +121,7 @@ public class ScanLeases {
         if (lease == null) {
             throw new IllegalStateException("the scan_lease row 'incomingdir' is missing (schema version 10)");
         }
-        return lease.getHolderNode() != null && !cluster.node().equals(lease.getHolderNode())
-                && lease.getExpiresAt() != null && lease.getExpiresAt().isAfter(now);
+        String holder = lease.holderAt(now);
+        return holder != null && !holder.equals(cluster.node());
     }
 }

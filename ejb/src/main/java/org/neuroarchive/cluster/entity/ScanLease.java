@@ -58,6 +58,16 @@ public class ScanLease {
         return asked;
     }
 
+    /** The node holding the lease at {@code now}, or null when none does (never taken, released, or expired). */
+    public String holderAt(LocalDateTime now) {
+        return holderNode != null && expiresAt != null && expiresAt.isAfter(now) ? holderNode : null;
+    }
+
+    /** Whether run {@code run} of a node holds the lease at {@code now}. */
+    public boolean heldByRunAt(String run, LocalDateTime now) {
+        return run.equals(holderInstance) && holderAt(now) != null;
+    }
+
     public String getHolderNode() {
         return holderNode;
     }

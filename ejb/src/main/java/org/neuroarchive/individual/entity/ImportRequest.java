@@ -19,7 +19,6 @@ import org.neuroarchive.matching.entity.MatchingCriteria;
 @Entity
 @Table(name = "import_request")
 @NamedQuery(name = ImportRequest.NEWEST_FIRST, query = "SELECT r FROM ImportRequest r ORDER BY r.id DESC")
-@NamedQuery(name = ImportRequest.IN_STATUS, query = "SELECT r FROM ImportRequest r WHERE r.status IN :statuses ORDER BY r.id")
 @NamedQuery(name = ImportRequest.OF_NODE_IN_STATUS, query = "SELECT r FROM ImportRequest r WHERE r.status IN :statuses "
         + "AND r.node = :node ORDER BY r.id")
 @NamedQuery(name = ImportRequest.OF_NO_NODE_IN_STATUS, query = "SELECT r FROM ImportRequest r WHERE r.status IN :statuses "
@@ -30,7 +29,6 @@ import org.neuroarchive.matching.entity.MatchingCriteria;
 public class ImportRequest extends UpdatableRecord {
 
     public static final String NEWEST_FIRST = "ImportRequest.newestFirst";
-    public static final String IN_STATUS = "ImportRequest.inStatus";
     /** In {@code :statuses} and last handled by {@code :node}. */
     public static final String OF_NODE_IN_STATUS = "ImportRequest.ofNodeInStatus";
     /** In {@code :statuses} and handled before nodes were named. */

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.neuroarchive.cluster.control.NodeRegistry;
 import org.neuroarchive.cluster.control.ScanLeases;
 import org.neuroarchive.cluster.entity.ClusterNode;
-import org.neuroarchive.cluster.entity.ScanLease;
 import org.neuroarchive.config.ClusterSettings;
 
 /**
@@ -55,8 +54,7 @@ public class NodeFigures {
         }
         LocalDateTime now = LocalDateTime.now();
         LocalDateTime lostBefore = now.minusSeconds(cluster.nodeLostSeconds());
-        ScanLease lease = leases.current();
-        String scanner = lease.getExpiresAt() != null && lease.getExpiresAt().isAfter(now) ? lease.getHolderNode() : null;
+        String scanner = leases.current().holderAt(now);
         ReceiverReport live = receiver.isResolvable() ? receiver.get() : null;
         return registry.nodes().stream().map(node -> {
             long[] sums = archived.getOrDefault(node.getName(), new long[2]);

@@ -16,6 +16,7 @@ import org.neuroarchive.config.ClusterSettings;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -111,7 +112,7 @@ public class PipelineFigures {
         }
         problemFiles.set(em.createQuery("SELECT COUNT(p) FROM ProblemFile p", Long.class).getSingleResult());
         // the scanning node's figure; 0 on the others, so that the nodes' values add up to the archive's
-        waiting.set(cluster.node().equals(leases.current().getHolderNode()) ? scanner.waitingFiles() : 0);
+        waiting.set(cluster.node().equals(leases.current().holderAt(LocalDateTime.now())) ? scanner.waitingFiles() : 0);
         long now = System.currentTimeMillis();
         if (now - lastPointMillis >= POINT_MILLIS - 1000) {
             lastPointMillis = now;

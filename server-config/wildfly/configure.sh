@@ -89,17 +89,26 @@ if [ -n "$h2_jar" ]; then
   echo "[neuroarchive] embedded database engine: H2 $(unzip -p "$h2_jar" META-INF/MANIFEST.MF 2>/dev/null | sed -n 's/^Implementation-Version: *//p' | tr -d '\r') ($h2_jar)"
 fi
 
+# apply_cli SCRIPT LOG WHAT SED-ARGUMENTS...: runs server-config/wildfly/SCRIPT on the stopped server,
+# on a copy edited by sed with SED-ARGUMENTS first (the CLI does not resolve properties inside operations);
+# its output goes to $wildfly_home/LOG, shown with "the WHAT failed" when it fails
+apply_cli() {
+  local script=$1 log="$wildfly_home/$2" what=$3 copy
+  shift 3
+  copy=$(mktemp --suffix=.cli)
+  sed "$@" "$here/$script" >"$copy"
+  if ! "$wildfly_home/bin/jboss-cli.sh" --file="$copy" >"$log" 2>&1; then
+    cat "$log" >&2
+    rm -f "$copy"
+    echo "configure.sh: the $what failed (see above)" >&2
+    exit 1
+  fi
+  rm -f "$copy"
+}
+
 echo "[neuroarchive] configuring $wildfly_home with server-config/wildfly/neuroarchive.cli"
 # neuroarchive.cli with the max-post-size of the configured upload limit in place of its default's
-main_cli=$(mktemp --suffix=.cli)
-sed "s/value=21475885056)/value=$max_post_size)/" "$here/neuroarchive.cli" >"$main_cli"
-"$wildfly_home/bin/jboss-cli.sh" --file="$main_cli" >"$wildfly_home/neuroarchive-cli.log" 2>&1 || {
-  cat "$wildfly_home/neuroarchive-cli.log" >&2
-  rm -f "$main_cli"
-  echo "configure.sh: the WildFly configuration failed (see above)" >&2
-  exit 1
-}
-rm -f "$main_cli"
+apply_cli neuroarchive.cli neuroarchive-cli.log "WildFly configuration" -e "s/value=21475885056)/value=$max_post_size)/"
 
 if [ -n "${NEUROARCHIVE_DB_URL:-}" ]; then
   if [ -z "$driver_jar" ] || [ ! -f "$driver_jar" ]; then
@@ -136,16 +145,8 @@ broker_address() {
 if [ -n "${NEUROARCHIVE_BROKER_URL:-}" ]; then
   broker_address NEUROARCHIVE_BROKER_URL
   echo "[neuroarchive] using the Artemis broker at $broker_host:$broker_port (server-config/wildfly/remote-artemis.cli)"
-  # the CLI does not resolve properties inside operations: put host and port into a copy of the script
-  broker_cli=$(mktemp --suffix=.cli)
-  sed -e "s|\${broker.host}|$broker_host|g" -e "s|\${broker.port}|$broker_port|g" "$here/remote-artemis.cli" >"$broker_cli"
-  "$wildfly_home/bin/jboss-cli.sh" --file="$broker_cli" >"$wildfly_home/neuroarchive-broker-cli.log" 2>&1 || {
-    cat "$wildfly_home/neuroarchive-broker-cli.log" >&2
-    rm -f "$broker_cli"
-    echo "configure.sh: the broker configuration failed (see above)" >&2
-    exit 1
-  }
-  rm -f "$broker_cli"
+  apply_cli remote-artemis.cli neuroarchive-broker-cli.log "broker configuration" \
+    -e "s|\${broker.host}|$broker_host|g" -e "s|\${broker.port}|$broker_port|g"
   if [ -n "${NEUROARCHIVE_BROKER_BACKUP_URL:-}" ]; then
     primary="$broker_host:$broker_port"
     broker_address NEUROARCHIVE_BROKER_BACKUP_URL
@@ -154,15 +155,8 @@ if [ -n "${NEUROARCHIVE_BROKER_URL:-}" ]; then
       exit 1
     fi
     echo "[neuroarchive] with its backup at $broker_host:$broker_port: failover (server-config/wildfly/remote-artemis-ha.cli)"
-    broker_cli=$(mktemp --suffix=.cli)
-    sed -e "s|\${broker.backup.host}|$broker_host|g" -e "s|\${broker.backup.port}|$broker_port|g" "$here/remote-artemis-ha.cli" >"$broker_cli"
-    "$wildfly_home/bin/jboss-cli.sh" --file="$broker_cli" >"$wildfly_home/neuroarchive-broker-ha-cli.log" 2>&1 || {
-      cat "$wildfly_home/neuroarchive-broker-ha-cli.log" >&2
-      rm -f "$broker_cli"
-      echo "configure.sh: the configuration of the broker pair failed (see above)" >&2
-      exit 1
-    }
-    rm -f "$broker_cli"
+    apply_cli remote-artemis-ha.cli neuroarchive-broker-ha-cli.log "configuration of the broker pair" \
+      -e "s|\${broker.backup.host}|$broker_host|g" -e "s|\${broker.backup.port}|$broker_port|g"
   fi
 fi
 
@@ -215,14 +209,7 @@ if [ -n "${NEUROARCHIVE_TLS_KEYSTORE:-}" ]; then
     exit 1
   fi
   echo "[neuroarchive] HTTPS with the key '$alias' of $keystore; plain HTTP redirects to port $https_port (server-config/wildfly/https.cli)"
-  https_cli=$(mktemp --suffix=.cli)
-  sed -e "s|\${tls.keystore}|$keystore|g" -e "s|\${tls.type}|$store_type|g" -e "s|\${tls.alias.filter}|$alias|g" \
-      -e "s|\${tls.https.port}|$https_port|g" "$here/https.cli" >"$https_cli"
-  "$wildfly_home/bin/jboss-cli.sh" --file="$https_cli" >"$wildfly_home/neuroarchive-https-cli.log" 2>&1 || {
-    cat "$wildfly_home/neuroarchive-https-cli.log" >&2
-    rm -f "$https_cli"
-    echo "configure.sh: the HTTPS configuration failed (see above)" >&2
-    exit 1
-  }
-  rm -f "$https_cli"
+  apply_cli https.cli neuroarchive-https-cli.log "HTTPS configuration" \
+    -e "s|\${tls.keystore}|$keystore|g" -e "s|\${tls.type}|$store_type|g" -e "s|\${tls.alias.filter}|$alias|g" \
+    -e "s|\${tls.https.port}|$https_port|g"
 fi

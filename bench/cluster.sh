@@ -68,7 +68,7 @@ results_md=${RESULTS:-bench/cluster-results.md}
 warmup=${WARMUP:-}
 [ "$warmup" != 0 ] || warmup=""
 
-log() { echo "[bench] $*"; }
+source bench/common.sh
 fail() { echo "[bench] $*" >&2; exit 1; }
 for a in "$subjects" "$series" "$instances" "$problem_percent" "$runs" "$settle" "$load_wait"; do
   [[ "$a" =~ ^[0-9]+$ ]] || fail "not a number: '$a' (usage: bench/cluster.sh [SUBJECTS SERIES INSTANCES [PROBLEM_PERCENT]])"
@@ -103,28 +103,17 @@ if [[ "$db_host" =~ ^(127\.0\.0\.1|localhost)$ ]]; then mariadb_pid=$(pgrep -x -
 [ -n "$mariadb_pid" ] || log "no local mariadbd process: the database's CPU is not measured"
 
 work=$(mktemp -d /tmp/neuroarchive-cluster-bench.XXXXXX)
-NEUROARCHIVE_ADMIN_PASSWORD=$(python3 -c 'import secrets, string; a = string.ascii_letters + string.digits; print("".join(secrets.choice(a) for _ in range(24)))')
+NEUROARCHIVE_ADMIN_PASSWORD=$(new_password)
 export NEUROARCHIVE_ADMIN_PASSWORD   # every fresh cluster's first start creates admin with it
 (umask 077 && printf 'user = "admin:%s"\n' "$NEUROARCHIVE_ADMIN_PASSWORD" >"$work/curl.conf")
 api() { curl -K "$work/curl.conf" "$@"; }
 stats() { api -sf --max-time 30 "$base/api/stats"; }
-# stat_field NAME: the field NAME of the /api/stats JSON on stdin
-stat_field() { python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
-now() { date +%s.%N; }
-calc() { awk "BEGIN { printf \"%.1f\", $1 }"; }
 tck=$(getconf CLK_TCK)
 # ticks PID: CPU ticks (user + system) of a process or thread so far (empty when it is gone)
 ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || true; }
 ms() { awk -v t="${1:-0}" -v k="$tck" 'BEGIN { printf "%d", t * 1000 / k }'; }
 # machine_ticks: "busy total" ticks of all cores since boot (/proc/stat; busy = all but idle and iowait)
 machine_ticks() { awk '/^cpu / { t = 0; for (i = 2; i <= 9; i++) t += $i; print t - $5 - $6, t }' /proc/stat; }
-descendants() {
-  local child
-  for child in $(ps -o pid= --ppid "$1" 2>/dev/null); do
-    echo "$child"
-    descendants "$child"
-  done
-}
 
 cluster_pid=""   # run.sh of the running cluster
 cluster_pids=""  # every process below it, as last seen

@@ -11,6 +11,7 @@
 # Every API call logs in as admin (api, below): with a password generated for the server started here,
 # or, with BASE_URL, the one in NEUROARCHIVE_ADMIN_PASSWORD (BENCH_CACERT: a CA file for an HTTPS server
 # whose certificate curl would not trust otherwise).
+source bench/common.sh
 base=${BASE_URL:-http://127.0.0.1:8080/neuroarchive}
 work=$(mktemp -d /tmp/neuroarchive-bench.XXXXXX)
 launcher_pid=""   # what start_server started (./mvnw or run.sh); the java server is below it
@@ -20,7 +21,7 @@ startup=""
 if [ -z "${BASE_URL:-}" ] && [ -n "${BENCH_DATA_DIR:-}" ]; then
   [ -n "${NEUROARCHIVE_ADMIN_PASSWORD:-}" ] || { echo "set NEUROARCHIVE_ADMIN_PASSWORD to the admin password of $BENCH_DATA_DIR" >&2; exit 1; }
 elif [ -z "${BASE_URL:-}" ]; then
-  NEUROARCHIVE_ADMIN_PASSWORD=$(python3 -c 'import secrets, string; a = string.ascii_letters + string.digits; print("".join(secrets.choice(a) for _ in range(24)))')
+  NEUROARCHIVE_ADMIN_PASSWORD=$(new_password)
   export NEUROARCHIVE_ADMIN_PASSWORD   # the fresh server's first start creates admin with it
 elif [ -z "${NEUROARCHIVE_ADMIN_PASSWORD:-}" ]; then
   echo "set NEUROARCHIVE_ADMIN_PASSWORD to the password of admin on the server at $base" >&2
@@ -33,8 +34,6 @@ api() { curl -K "$work/curl.conf" "$@"; }
 post_json() { api -H 'Content-Type: application/json' -X POST "$@"; }
 
 stats() { api -sf "$base/api/stats"; }
-# json_field NAME: the field NAME of the JSON object on stdin
-json_field() { python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
 # await_import ID STATUS: waits until individual import ID has STATUS; exits when it ended otherwise
 await_import() {
   local s
@@ -48,9 +47,6 @@ await_import() {
   done
 }
 field() { sed -E "s/.*\"$1\":([0-9]+).*/\1/"; }
-now() { date +%s.%N; }
-calc() { awk "BEGIN { printf \"%.1f\", $1 }"; }
-log() { echo "[bench] $*"; }
 # CPU seconds (user + system) used so far by process $1
 cpu_seconds() { awk -v tck="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / tck }' "/proc/$1/stat"; }
 
@@ -78,15 +74,6 @@ thread_cpu_report() {
       if (total == 0) exit
       for (n in cpu) printf "%9.2f s %5.1f %%  sys %3.0f %%  %s\n", cpu[n] / tck, 100 * cpu[n] / total, 100 * sys[n] / cpu[n], n | "sort -rn | head -14"
     }' "$1" "$2"
-}
-
-# every process below $1, deepest last
-descendants() {
-  local child
-  for child in $(ps -o pid= --ppid "$1" 2>/dev/null); do
-    echo "$child"
-    descendants "$child"
-  done
 }
 
 # the java process of the server: a descendant of what we started, or the one listening on BASE_URL's port

@@ -53,8 +53,13 @@ final class ExternalBackends {
         return required("NEUROARCHIVE_BROKER_PASSWORD", "NEUROARCHIVE_BROKER_URL");
     }
 
-    /** A new, empty database named after the configured one plus {@code _suffix}; answers its URL. */
-    static String freshDatabase(String suffix) throws SQLException {
+    /**
+     * A new, empty database named after the configured one plus {@code _suffix}, for the servers whose
+     * transaction nodes are {@code nodes}; answers its URL. Their branches that a run killed mid-test left
+     * prepared are rolled back first: they keep row locks that block the DROP DATABASE.
+     */
+    static String freshDatabase(String suffix, List<String> nodes) throws SQLException {
+        rollBackPrepared(nodes, "of a killed earlier run were still prepared");
         String name = databaseName(suffix);
         try (Connection c = serverConnection(); Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + name);
@@ -63,9 +68,20 @@ final class ExternalBackends {
         return serverUrl() + name;
     }
 
-    static void dropDatabase(String suffix) throws SQLException {
+    /** Drops the database of {@link #freshDatabase}, once the branches its stopped servers left prepared are rolled back. */
+    static void dropDatabase(String suffix, List<String> nodes) throws SQLException {
+        rollBackPrepared(nodes, "were left prepared");
         try (Connection c = serverConnection(); Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + databaseName(suffix));
+        }
+    }
+
+    private static void rollBackPrepared(List<String> nodes, String what) throws SQLException {
+        for (String node : nodes) {
+            int rolledBack = rollBackPrepared(node);
+            if (rolledBack > 0) {
+                System.out.println(node + ": " + rolledBack + " XA branches " + what + "; rolled back before the database is dropped");
+            }
         }
     }
 
@@ -91,7 +107,7 @@ final class ExternalBackends {
     }
 
     /** Rolls back the prepared branches of {@code node} (a stopped test server's); answers how many. */
-    static int rollBackPrepared(String node) throws SQLException {
+    private static int rollBackPrepared(String node) throws SQLException {
         List<String> branches = preparedBranches(node);
         try (Connection c = serverConnection(); Statement st = c.createStatement()) {
             for (String xid : branches) {

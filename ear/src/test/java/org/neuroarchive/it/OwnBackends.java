@@ -1,6 +1,7 @@
 package org.neuroarchive.it;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * When the tests run on MySQL/MariaDB and an external broker ({@link ExternalBackends}), a server
@@ -38,12 +39,7 @@ final class OwnBackends implements AutoCloseable {
     /** Creates the database and the broker and points the server at them. */
     void attach(ServerProcess server, boolean databaseThroughProxy) throws Exception {
         if (ExternalBackends.database()) {
-            // a run killed mid-test left its prepared branches, and their row locks, in the database
-            int stale = ExternalBackends.rollBackPrepared(transactionNode());
-            if (stale > 0) {
-                System.out.println(name + ": " + stale + " XA branches of a killed earlier run were still prepared; rolled back");
-            }
-            String url = ExternalBackends.freshDatabase(name);
+            String url = ExternalBackends.freshDatabase(name, List.of(transactionNode()));
             if (databaseThroughProxy) {
                 String host = ExternalBackends.databaseHost();
                 int port = ExternalBackends.databasePort();
@@ -98,11 +94,7 @@ final class OwnBackends implements AutoCloseable {
             proxy.close();
         }
         if (ExternalBackends.database()) {
-            int inDoubt = ExternalBackends.rollBackPrepared(transactionNode());
-            if (inDoubt > 0) {
-                System.out.println(name + ": " + inDoubt + " XA branches were left prepared; rolled back before the database is dropped");
-            }
-            ExternalBackends.dropDatabase(name);
+            ExternalBackends.dropDatabase(name, List.of(transactionNode()));
         }
     }
 }

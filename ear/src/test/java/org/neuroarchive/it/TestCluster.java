@@ -48,6 +48,15 @@ final class TestCluster implements AutoCloseable {
         return name + "-node-" + k;
     }
 
+    /** Every node's name, node 1 first. */
+    List<String> nodeNames() {
+        List<String> names = new ArrayList<>();
+        for (int k = 1; k <= nodes.size(); k++) {
+            names.add(nodeName(k));
+        }
+        return names;
+    }
+
     ServerProcess node(int k) {
         return nodes.get(k - 1);
     }
@@ -71,10 +80,7 @@ final class TestCluster implements AutoCloseable {
 
     /** Creates the database and the broker, prepares every node and starts them together, then HAProxy. */
     void start() throws Exception {
-        for (int k = 1; k <= nodes.size(); k++) {
-            ExternalBackends.rollBackPrepared(nodeName(k)); // a run killed mid-test left them, with their row locks
-        }
-        String url = ExternalBackends.freshDatabase(name);
+        String url = ExternalBackends.freshDatabase(name, nodeNames());
         proxy = new TcpProxy(ExternalBackends.databaseHost(), ExternalBackends.databasePort());
         String proxied = url.replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.start() + "/");
         brokers.create();
@@ -118,12 +124,6 @@ final class TestCluster implements AutoCloseable {
         if (proxy != null) {
             proxy.close();
         }
-        for (int k = 1; k <= nodes.size(); k++) {
-            int inDoubt = ExternalBackends.rollBackPrepared(nodeName(k));
-            if (inDoubt > 0) {
-                System.out.println(nodeName(k) + ": " + inDoubt + " XA branches were left prepared; rolled back before the database is dropped");
-            }
-        }
-        ExternalBackends.dropDatabase(name);
+        ExternalBackends.dropDatabase(name, nodeNames());
     }
 }

@@ -105,9 +105,11 @@ class ClusterIT {
         }
         System.out.printf("ClusterIT: %d instances through incomingdir, uploads and DICOM in %.0f s: %s%n", expected.size(),
                 (System.nanoTime() - begun) / 1e9, done.get("nodes"));
+        assertEquals(72, done.getInt("series"), "60 folder series, 8 uploaded, 4 sent");
         Map<String, Long> series = seriesByNode(done);
+        // a series whose files came in two batches archived on both nodes counts for both
         long total = series.values().stream().mapToLong(Long::longValue).sum();
-        assertEquals(72, total, "60 folder series, 8 uploaded, 4 sent: " + series);
+        assertTrue(total >= 72, "every series archived by a node: " + series);
         for (int k = 1; k <= 2; k++) {
             long share = series.getOrDefault(cluster.nodeName(k), 0L);
             assertTrue(share * 100 >= 30 * total, cluster.nodeName(k) + " archived " + share + " of " + total + " series: " + series);

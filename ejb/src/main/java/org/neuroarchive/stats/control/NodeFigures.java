@@ -25,9 +25,14 @@ import org.neuroarchive.config.ClusterSettings;
 @ApplicationScoped
 public class NodeFigures {
 
-    private static final String CLAIMED = "SELECT b.node, COUNT(b), SUM(b.filesArchived) FROM ClaimedSeries b "
+    /*
+     * Series counted once each per node and way in: one series may come in several import batches (a DICOM
+     * association handed over in more than one batch, a series cut by the scan's chunk), each an archive
+     * transaction of its own.
+     */
+    private static final String CLAIMED = "SELECT b.node, COUNT(DISTINCT b.seriesId), SUM(b.filesArchived) FROM ClaimedSeries b "
             + "WHERE b.node IS NOT NULL AND b.filesArchived > 0 GROUP BY b.node";
-    private static final String STAGED = "SELECT s.node, COUNT(s), SUM(s.filesArchived) FROM StagedSeries s "
+    private static final String STAGED = "SELECT s.node, COUNT(DISTINCT s.archivedSeriesId), SUM(s.filesArchived) FROM StagedSeries s "
             + "WHERE s.node IS NOT NULL AND s.filesArchived > 0 GROUP BY s.node";
 
     @Inject

@@ -10,22 +10,26 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The production back-ends go away for 30 s in the middle of a global import — the broker is
  * restarted, or the database cannot be reached — and more files arrive meanwhile: nothing is lost,
  * and once the back-end is back the archive ends exactly as without the outage; the same when the
  * connection to the database drops at the very end of archive transactions. Runs when the
- * tests run on MySQL/MariaDB and an external broker ({@code .ci/run}'s second pass).
+ * tests run on MySQL/MariaDB and an external broker ({@code .ci/production-backends}), on WildFly and
+ * on Payara Server ({@link ServerKind}: each test's server of its own, {@link OwnServer}).
  */
 class OutageIT {
 
@@ -45,19 +49,41 @@ class OutageIT {
     /** What an archive transaction of the global import sends: its batch is done. */
     private static final Pattern ARCHIVE_TRANSACTION = Pattern.compile("(?is)UPDATE import_batch SET .*'DONE'");
 
-    @AutoClose
-    private final OwnServer own = new OwnServer("outage", 250);
-    private final StandaloneImport importing = own.importing;
+    private OwnServer own;
+    private StandaloneImport importing;
 
-    @Test
+    /** The servers the tests run on: both, or those of {@code -Dit.outage.servers} (e.g. {@code PAYARA}). */
+    static List<ServerKind> servers() {
+        return Arrays.stream(System.getProperty("it.outage.servers", "WILDFLY,PAYARA").split(",")).map(String::trim)
+                .map(ServerKind::valueOf).toList();
+    }
+
+    /** This test's server of its own, on 127.0.0.1 (WildFly: every port + 250). */
+    private void serverOn(ServerKind kind) {
+        own = new OwnServer("outage", kind, 250, false);
+        importing = own.importing;
+    }
+
+    @AfterEach
+    void stopServer() throws Exception {
+        if (own != null) {
+            own.close();
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(names = "WILDFLY")
     @EnabledIfEnvironmentVariable(named = "NEUROARCHIVE_BROKER_URL", matches = ".+")
-    void brokerRestartDuringAnImportLosesNothing() throws Exception {
+    void brokerRestartDuringAnImportLosesNothing(ServerKind kind) throws Exception {
+        serverOn(kind);
         importThrough(() -> own.backends.broker().stop(), () -> own.backends.broker().start(), false, "broker");
     }
 
-    @Test
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("servers")
     @EnabledIfEnvironmentVariable(named = "NEUROARCHIVE_DB_URL", matches = ".+")
-    void databaseOutageDuringAnImportLosesNothing() throws Exception {
+    void databaseOutageDuringAnImportLosesNothing(ServerKind kind) throws Exception {
+        serverOn(kind);
         importThrough(() -> own.backends.databaseProxy().cut(), () -> own.backends.databaseProxy().restore(), true, "database");
     }
 
@@ -67,15 +93,17 @@ class OutageIT {
      * answer. The server cannot know the outcome at once, yet files and rows must agree in the end:
      * no file placed or moved for rows that were rolled back, no row without its file.
      */
-    @Test
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("servers")
     @EnabledIfEnvironmentVariable(named = "NEUROARCHIVE_DB_URL", matches = ".+")
-    void connectionLostWhileAnArchiveTransactionEndsLosesNothing() throws Exception {
+    void connectionLostWhileAnArchiveTransactionEndsLosesNothing(ServerKind kind) throws Exception {
+        serverOn(kind);
         own.start(true);
         Path source = OwnServer.TARGET.resolve("outage-source/commit-cut");
         Set<String> expected = importing.writeSeries(source, "NA-OUTAGE", 1, CUT_SERIES, CUT_PER_SERIES);
         TcpProxy proxy = own.backends.databaseProxy();
-        // the commit first: with the one-phase optimisation there is no prepare
-        List<Cut> cuts = List.of(new Cut("XA COMMIT", false), new Cut("XA COMMIT", true), new Cut("XA PREPARE", false), new Cut("XA PREPARE", true));
+        proxy.transcript(OwnServer.TARGET.resolve("outage-" + kind.name().toLowerCase() + "-transactions.log"), ARCHIVE_TRANSACTION);
+        List<Cut> cuts = cuts(kind);
         for (Cut next : cuts) {
             CountDownLatch cut = proxy.cutAt(next.statement(), ARCHIVE_TRANSACTION, next.forwarded());
             if (next == cuts.get(0)) {
@@ -103,16 +131,20 @@ class OutageIT {
      * An individual import whose selected series are being archived when the broker restarts: the
      * import completes on its own once the broker is back, every series archived, none reported failed.
      */
-    @Test
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(names = "WILDFLY")
     @EnabledIfEnvironmentVariable(named = "NEUROARCHIVE_BROKER_URL", matches = ".+")
-    void brokerRestartWhileAnIndividualImportArchivesLosesNothing() throws Exception {
+    void brokerRestartWhileAnIndividualImportArchivesLosesNothing(ServerKind kind) throws Exception {
+        serverOn(kind);
         archiveIndividualImportThrough(() -> own.backends.broker().stop(), () -> own.backends.broker().start(), false);
     }
 
     /** The same with the database out of reach for 30 s. */
-    @Test
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(names = "WILDFLY")
     @EnabledIfEnvironmentVariable(named = "NEUROARCHIVE_DB_URL", matches = ".+")
-    void databaseOutageWhileAnIndividualImportArchivesLosesNothing() throws Exception {
+    void databaseOutageWhileAnIndividualImportArchivesLosesNothing(ServerKind kind) throws Exception {
+        serverOn(kind);
         archiveIndividualImportThrough(() -> own.backends.databaseProxy().cut(), () -> own.backends.databaseProxy().restore(), true);
     }
 
@@ -153,6 +185,20 @@ class OutageIT {
             Thread.sleep(500);
         }
         throw new AssertionError("individual import " + id + " did not end within " + timeout + "; last: " + last);
+    }
+
+    /**
+     * Where the archive transactions end on each server. WildFly: the commit first (with the one-phase
+     * optimisation there is no prepare), then the prepare of a two-phase commit. Payara (on its OpenMQ) commits
+     * every archive transaction, the database being its only resource, in one phase: {@code XA END xid}, then
+     * {@code XA COMMIT xid ONE PHASE}, never a prepare (its transcript: {@code target/outage-payara-transactions.log}).
+     */
+    private static List<Cut> cuts(ServerKind kind) {
+        return switch (kind) {
+            case WILDFLY -> List.of(new Cut("XA COMMIT", false), new Cut("XA COMMIT", true), new Cut("XA PREPARE", false),
+                    new Cut("XA PREPARE", true));
+            case PAYARA -> List.of(new Cut("XA COMMIT", false), new Cut("XA COMMIT", true));
+        };
     }
 
     /** Where the connection is cut: at this statement, which reaches the database or not. */

@@ -37,7 +37,7 @@ final class OwnBackends implements AutoCloseable {
     }
 
     /** Creates the database and the broker and points the server at them. */
-    void attach(ServerProcess server, boolean databaseThroughProxy) throws Exception {
+    void attach(TestServer server, boolean databaseThroughProxy) throws Exception {
         if (ExternalBackends.database()) {
             String url = ExternalBackends.freshDatabase(name, List.of(transactionNode()));
             if (databaseThroughProxy) {

@@ -8,8 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A WildFly of a test's own ({@link ServerProcess}), with its data folder, its own back-ends
- * ({@link OwnBackends}) and the import it is given ({@link StandaloneImport}); all under {@code ear/target/NAME-*}.
+ * A server of a test's own ({@link TestServer}: WildFly by default, or Payara), with its data folder, its own
+ * back-ends ({@link OwnBackends}) and the import it is given ({@link StandaloneImport}); all under
+ * {@code ear/target/NAME-*}.
  */
 final class OwnServer implements AutoCloseable {
 
@@ -19,7 +20,7 @@ final class OwnServer implements AutoCloseable {
     static final Path TARGET = Path.of(System.getProperty("neuroarchive.it.ear")).getParent();
 
     final Path data;
-    final ServerProcess server;
+    final TestServer server;
     final OwnBackends backends;
     final StandaloneImport importing;
 
@@ -30,10 +31,31 @@ final class OwnServer implements AutoCloseable {
 
     /** @param brokerPair with an external broker configured: a replicated primary/backup pair of its own ({@link BrokerPair}) */
     OwnServer(String name, int portOffset, boolean brokerPair) {
+        this(name, ServerKind.WILDFLY, portOffset, brokerPair);
+    }
+
+    /**
+     * @param portOffset WildFly's port offset; Payara's domain takes the port base {@code it.payara.portbase}
+     *                   (default 28000 + 2 × {@code it.port.offset}) and the DICOM port {@code it.payara.dicom.port}
+     */
+    OwnServer(String name, ServerKind kind, int portOffset, boolean brokerPair) {
         data = TARGET.resolve(name + "-data");
-        server = new ServerProcess(Path.of(System.getProperty("jboss.home")), TARGET.resolve(name + "-server"), data, portOffset);
+        server = switch (kind) {
+            case WILDFLY -> new ServerProcess(Path.of(System.getProperty("jboss.home")), TARGET.resolve(name + "-server"), data, portOffset);
+            case PAYARA -> new PayaraProcess(PayaraProcess.installation(), TARGET.resolve(name + "-payara"), "neuroarchive-" + name,
+                    Integer.getInteger("it.payara.portbase", 28000 + 2 * Integer.getInteger("it.port.offset", 100)), data,
+                    TARGET.resolve("drivers/mysql-connector-j.jar"));
+        };
         backends = new OwnBackends(name, TARGET, portOffset, brokerPair);
         importing = new StandaloneImport(server, data);
+    }
+
+    /** The WildFly server, for what only WildFly's management offers; fails on another server. */
+    ServerProcess wildfly() {
+        if (server instanceof ServerProcess wildfly) {
+            return wildfly;
+        }
+        throw new IllegalStateException("this test needs WildFly's management, and its server is " + server.kind());
     }
 
     /** Creates the back-ends, a fresh server folder with the built EAR, and starts the server. */
@@ -46,7 +68,7 @@ final class OwnServer implements AutoCloseable {
     /** Stops ({@code false}) or starts again the delivery of messages to both message-driven beans. */
     void deliveries(boolean on) throws IOException, InterruptedException {
         for (String bean : List.of("ArchiveRequestMdb", "ParseRequestMdb")) {
-            server.manage("/deployment=neuroarchive.ear/subdeployment=neuroarchive-ejb.jar/subsystem=ejb3/message-driven-bean="
+            wildfly().manage("/deployment=neuroarchive.ear/subdeployment=neuroarchive-ejb.jar/subsystem=ejb3/message-driven-bean="
                     + bean + ":" + (on ? "start-delivery" : "stop-delivery"));
         }
     }
@@ -62,7 +84,7 @@ final class OwnServer implements AutoCloseable {
         if (backends.brokerPair() != null) {
             return backends.brokerPair().active().purge("jms.queue." + name);
         }
-        String output = server.manage("/subsystem=messaging-activemq/server=default/jms-queue=" + name + ":remove-messages");
+        String output = wildfly().manage("/subsystem=messaging-activemq/server=default/jms-queue=" + name + ":remove-messages");
         Matcher result = Pattern.compile("\"result\" => (\\d+)").matcher(output);
         if (!result.find()) {
             throw new IllegalStateException("no count in: " + output);

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * data directory and port offset, so that a test can kill it with SIGKILL and start it again —
  * something Arquillian's container control cannot do.
  */
-final class ServerProcess {
+final class ServerProcess implements TestServer {
 
     private final Path jbossHome;
     private final Path baseDir;
@@ -41,29 +41,33 @@ final class ServerProcess {
         this.log = baseDir.resolveSibling(baseDir.getFileName() + ".out");
     }
 
-    /** An environment variable of this server's own (e.g. the URL of its own database). */
-    ServerProcess environment(String name, String value) {
+    @Override
+    public String kind() {
+        return "WildFly";
+    }
+
+    @Override
+    public ServerProcess environment(String name, String value) {
         environment.put(name, value);
         return this;
     }
 
-    /** With an external broker configured: this server's own broker, on another port. */
-    ServerProcess brokerPort(int port) {
+    @Override
+    public ServerProcess brokerPort(int port) {
         this.brokerPort = port;
         return this;
     }
 
-    /**
-     * With an external broker configured: this server's broker is the primary of a replicated pair, and this
-     * port its backup's ({@code remote-artemis-ha.cli} is applied to the server's copy of the configuration).
-     */
-    ServerProcess brokerBackupPort(int port) {
+    /** {@code remote-artemis-ha.cli} is applied to the server's copy of the configuration. */
+    @Override
+    public ServerProcess brokerBackupPort(int port) {
         this.brokerBackupPort = port;
         return this;
     }
 
     /** Copies the configured {@code standalone/} folder and deploys the EAR by the deployment scanner. */
-    void prepare(Path ear) throws IOException {
+    @Override
+    public void prepare(Path ear) throws IOException {
         prepare(ear, true);
     }
 
@@ -132,7 +136,8 @@ final class ServerProcess {
         }
     }
 
-    String baseUrl() {
+    @Override
+    public String baseUrl() {
         return "http://127.0.0.1:" + (8080 + portOffset) + "/neuroarchive";
     }
 
@@ -153,6 +158,11 @@ final class ServerProcess {
         process = builder.start();
     }
 
+    @Override
+    public Path log() {
+        return log;
+    }
+
     /** Waits until what the server printed since {@link #launch()} contains {@code text}; answers it. */
     String awaitOutput(String text, Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -170,7 +180,8 @@ final class ServerProcess {
         }
     }
 
-    void start(Duration timeout) throws IOException, InterruptedException {
+    @Override
+    public void start(Duration timeout) throws IOException, InterruptedException {
         launch();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -216,7 +227,8 @@ final class ServerProcess {
     }
 
     /** SIGKILL to the server JVM and its launcher: no shutdown hook, no flush, as in a power cut. */
-    void kill() throws InterruptedException {
+    @Override
+    public void kill() throws InterruptedException {
         stopTree(process, true);
     }
 
@@ -224,7 +236,8 @@ final class ServerProcess {
      * A normal stop (SIGTERM), waiting for the server JVM itself, not only its launcher script: the
      * JVM deletes its {@code tmp/} folder while shutting down, and the next test reuses the folder.
      */
-    void stop() throws InterruptedException {
+    @Override
+    public void stop() throws InterruptedException {
         if (process == null) {
             return;
         }

@@ -25,7 +25,7 @@ import org.neuroarchive.dicom.DicomReader;
 import org.neuroarchive.testing.SyntheticSeries;
 
 /**
- * A global import on a {@link ServerProcess} that a test disturbs (kill, broker restart, database
+ * A global import on a {@link TestServer} that a test disturbs (kill, broker restart, database
  * outage): synthetic series dropped into its incomingdir, its statistics, and the check that its
  * archive ends exactly as without the disturbance.
  */
@@ -33,11 +33,11 @@ final class StandaloneImport {
 
     private static final Duration IDLE = Duration.ofSeconds(60);
 
-    private final ServerProcess server;
+    private final TestServer server;
     private final Path data;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    StandaloneImport(ServerProcess server, Path data) {
+    StandaloneImport(TestServer server, Path data) {
         this.server = server;
         this.data = data;
     }

@@ -29,10 +29,10 @@ class StartupSettingsIT {
         own.server.environment("NEUROARCHIVE_IMPORT_MAX_ATTEMPTS", "0").environment("NEUROARCHIVE_IMPORT_MAX_FILES", "500");
         own.backends.attach(own.server, false);
         own.server.prepare(Path.of(System.getProperty("neuroarchive.it.ear")));
-        own.server.launch();
+        own.wildfly().launch();
 
-        String output = own.server.awaitOutput("NeuroArchive does not start", Duration.ofSeconds(180));
-        output = own.server.awaitOutput("WFLYSRV0026", Duration.ofSeconds(120)); // booted, with the failed deployment
+        String output = own.wildfly().awaitOutput("NeuroArchive does not start", Duration.ofSeconds(180));
+        output = own.wildfly().awaitOutput("WFLYSRV0026", Duration.ofSeconds(120)); // booted, with the failed deployment
         assertTrue(output.contains("NeuroArchive does not start: neuroarchive.import.max-attempts=0 "
                 + "(env NEUROARCHIVE_IMPORT_MAX_ATTEMPTS) is not a whole number between 1 and 100"), output);
         assertTrue(output.contains("neuroarchive.import.max-files (env NEUROARCHIVE_IMPORT_MAX_FILES) is deprecated: name it "

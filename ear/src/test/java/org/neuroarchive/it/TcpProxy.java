@@ -8,9 +8,13 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
@@ -24,8 +28,10 @@ final class TcpProxy implements AutoCloseable {
     private final String targetHost;
     private final int targetPort;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private final AtomicInteger connections = new AtomicInteger();
     private volatile ServerSocket listener;
     private volatile CommitTrap trap;
+    private volatile Transcript transcript;
     private int port;
 
     TcpProxy(String targetHost, int targetPort) {
@@ -63,6 +69,15 @@ final class TcpProxy implements AutoCloseable {
         return armed.sprung;
     }
 
+    /**
+     * From now on, writes to {@code file} every statement that ends or begins a transaction (XA statements,
+     * {@code COMMIT}, {@code ROLLBACK}, {@code SET autocommit}) as the clients send them, each with its
+     * connection's number and whether SQL matching {@code marker} came before it in the transaction.
+     */
+    void transcript(Path file, Pattern marker) throws IOException {
+        transcript = new Transcript(file, marker);
+    }
+
     /** Listens again on the same port. */
     synchronized void restore() throws IOException {
         listen(port);
@@ -98,20 +113,28 @@ final class TcpProxy implements AutoCloseable {
                 }
                 open.add(client);
                 open.add(upstream);
-                pump(client, upstream, true);
-                pump(upstream, client, false);
+                int connection = connections.incrementAndGet();
+                pump(client, upstream, connection);
+                pump(upstream, client, 0);
             } catch (IOException closed) {
                 return;
             }
         }
     }
 
-    private void pump(Socket from, Socket to, boolean fromClient) {
+    /** Relays {@code from} to {@code to}; {@code connection} numbers a client's side (from 1), 0 the database's. */
+    private void pump(Socket from, Socket to, int connection) {
+        boolean fromClient = connection > 0;
         Thread t = new Thread(() -> {
             byte[] buffer = new byte[16384];
             boolean markerSeen = false;
+            boolean[] marked = {false};
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int n; (n = in.read(buffer)) >= 0; ) {
+                    Transcript writing = fromClient ? transcript : null;
+                    if (writing != null) {
+                        writing.record(connection, buffer, n, marked);
+                    }
                     CommitTrap armed = fromClient ? trap : null;
                     if (armed != null) {
                         // the driver sends a command and waits for its answer: one read holds one command
@@ -162,6 +185,38 @@ final class TcpProxy implements AutoCloseable {
                 }
                 proxy.trap = null;
                 return true;
+            }
+        }
+    }
+
+    /** The transaction statements of {@link #transcript}. */
+    private static final class Transcript {
+        private static final Pattern ENDS = Pattern.compile("(?is)\\A\\s*(XA\\s|COMMIT|ROLLBACK|SET\\s+autocommit|START\\s+TRANSACTION|BEGIN)");
+        final Path file;
+        final Pattern marker;
+
+        Transcript(Path file, Pattern marker) throws IOException {
+            this.file = file;
+            this.marker = marker;
+            Files.writeString(file, "");
+        }
+
+        /** One read of a client: a MySQL packet (4 bytes of header, the command byte, the statement). */
+        void record(int connection, byte[] buffer, int n, boolean[] marked) throws IOException {
+            if (n <= 5) {
+                return;
+            }
+            String sql = new String(buffer, 5, n - 5, StandardCharsets.ISO_8859_1);
+            if (sql.regionMatches(true, 0, "XA START", 0, 8)) {
+                marked[0] = false;
+            }
+            marked[0] |= marker.matcher(sql).find();
+            if (ENDS.matcher(sql).find()) {
+                String line = String.format("%tT.%<tL #%d %s%s%n", System.currentTimeMillis(), connection, marked[0] ? "[marked] " : "",
+                        sql.substring(0, Math.min(sql.length(), 160)).replaceAll("[^\\x20-\\x7e]", "."));
+                synchronized (this) {
+                    Files.writeString(file, line, StandardOpenOption.APPEND);
+                }
             }
         }
     }

@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,13 +44,12 @@ class CommitMarksTest {
     void aCommitReportedAsARollbackKeepsTheFilesWithTheirRows() throws Exception {
         Path claimed = Files.writeString(dir.resolve("claimed.dcm"), "instance");
         Path archived = dir.resolve("archive/x.dcm");
-        Reported registry = new Reported();
         db.run(tx -> {
-            FileTransaction files = FileTransaction.current(registry, check(tx));
+            tx.reportEndAs(Status.STATUS_ROLLEDBACK); // what a server may report when the commit's answer was lost
+            FileTransaction files = FileTransaction.current(tx, check(tx));
             files.place(claimed, archived);
             files.deleteOnCommit(claimed);
         });
-        registry.end(Status.STATUS_ROLLEDBACK); // what a server may report when the commit's answer was lost
 
         assertEquals("instance", Files.readString(archived), "the committed rows keep their file");
         assertFalse(Files.exists(claimed), "the original is removed as after any commit");
@@ -65,10 +60,10 @@ class CommitMarksTest {
     void aRollbackReportedAsUnknownRevokesThePlacedFiles() throws Exception {
         Path claimed = Files.writeString(dir.resolve("claimed.dcm"), "instance");
         Path archived = dir.resolve("archive/x.dcm");
-        Reported registry = new Reported();
         try {
             db.run(tx -> {
-                FileTransaction files = FileTransaction.current(registry, check(tx));
+                tx.reportEndAs(Status.STATUS_UNKNOWN);
+                FileTransaction files = FileTransaction.current(tx, check(tx));
                 files.place(claimed, archived);
                 files.deleteOnCommit(claimed);
                 throw new IllegalStateException("the database rolls back");
@@ -76,7 +71,6 @@ class CommitMarksTest {
         } catch (IllegalStateException expected) {
             // rolled back
         }
-        registry.end(Status.STATUS_UNKNOWN);
 
         assertFalse(Files.exists(archived), "no file for rows that were rolled back");
         assertEquals("instance", Files.readString(claimed), "the original stays");
@@ -92,50 +86,5 @@ class CommitMarksTest {
 
     private long count() throws Exception {
         return db.inTransaction(tx -> ((Number) tx.em().createNativeQuery("SELECT COUNT(*) FROM commit_mark").getSingleResult()).longValue());
-    }
-
-    /** A transaction manager that reports the end of the transaction as the test says, not as it was. */
-    private static final class Reported implements TransactionSynchronizationRegistry {
-        private final Map<Object, Object> resources = new HashMap<>();
-        private Synchronization synchronization;
-
-        void end(int status) {
-            synchronization.afterCompletion(status);
-        }
-
-        @Override
-        public Object getTransactionKey() {
-            return this;
-        }
-
-        @Override
-        public void putResource(Object key, Object value) {
-            resources.put(key, value);
-        }
-
-        @Override
-        public Object getResource(Object key) {
-            return resources.get(key);
-        }
-
-        @Override
-        public void registerInterposedSynchronization(Synchronization sync) {
-            synchronization = sync;
-        }
-
-        @Override
-        public int getTransactionStatus() {
-            return Status.STATUS_ACTIVE;
-        }
-
-        @Override
-        public void setRollbackOnly() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean getRollbackOnly() {
-            return false;
-        }
     }
 }

@@ -24,6 +24,7 @@ import java.sql.SQLException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.neuroarchive.archive.control.ArchiveRequestHandler;
+import org.neuroarchive.archive.control.CommitMarks;
 import org.neuroarchive.archive.control.DerivedFilesRepair;
 import org.neuroarchive.cluster.control.NodeJoin;
 import org.neuroarchive.config.Resources;
@@ -38,7 +39,8 @@ import org.neuroarchive.security.control.InitialAdmin;
  * database (refusing to start under the name of a running node, see {@link NodeJoin}); creates the default
  * folder of server-path imports; runs the one start-up recovery of waiting series (every
  * {@link ArchiveRequestHandler}'s {@code recover}: claim folders of the folder scan, uploads, parses and
- * staged series of individual imports); and repairs derived files (details, thumbnails) of recent series.
+ * staged series of individual imports); repairs derived files (details, thumbnails) of recent series; and
+ * removes commit marks a crash left (see {@link CommitMarks}).
  * Other beans that must not run earlier call {@link #ready()} (the message-driven beans) or depend on
  * it (the DICOM receiver, the timers).
  */
@@ -79,6 +81,9 @@ public class ApplicationStartup {
     @Inject
     NodeJoin nodeJoin;
 
+    @Inject
+    CommitMarks commitMarks;
+
     @PostConstruct
     void start() {
         checkSettings();
@@ -99,6 +104,10 @@ public class ApplicationStartup {
                 waiting.recover();
             }
             derivedFiles.repairRecent();
+            int leftOver = commitMarks.forgetOlderThan(java.time.LocalDateTime.now().minusDays(1));
+            if (leftOver > 0) {
+                LOG.info(() -> leftOver + " commit marks older than a day removed (left by a crash after their transactions ended)");
+            }
             progress.finish();
         } catch (IOException e) {
             throw new UncheckedIOException("recovery of waiting series failed", e);

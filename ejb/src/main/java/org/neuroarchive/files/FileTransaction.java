@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.neuroarchive.files.AtomicFiles;
 
 /**
  * The file side of one database transaction. Archived files are placed (linked) under their final
@@ -18,28 +17,47 @@ import org.neuroarchive.files.AtomicFiles;
  * quarantined ones moved to problemdir. On rollback every placed file and reservation is revoked and
  * the originals stay where they were, so a redelivered message starts again from the same state.
  * A crash between commit and cleanup leaves originals that startup recovery resolves.
+ *
+ * <p>Whether the transaction committed is asked of the database, not only of the transaction manager
+ * ({@link CommitCheck}): the first file operation writes a mark in the transaction, and after its end the
+ * files follow what the database shows ({@link CommitDecision}). A commit whose connection was lost is
+ * thus never taken for a rollback (rows without their files) nor the other way round (files moved for
+ * rows that were rolled back), also where the server commits a one-resource transaction in one phase.
  */
 public final class FileTransaction implements Synchronization {
 
     private static final Logger LOG = Logger.getLogger(FileTransaction.class.getName());
     private static final Object KEY = FileTransaction.class;
+    /**
+     * How long the database is asked whether a transaction committed when it does not tell at once (it is
+     * out of reach, or the transaction is in doubt until XA recovery ends it).
+     */
+    private static final long CONFIRM_WINDOW_MILLIS = 10 * 60 * 1000L;
 
     private final List<Path> placed = new ArrayList<>();
     private final List<Path> reserved = new ArrayList<>();
     private final List<Path[]> movesOnCommit = new ArrayList<>();
     private final List<Path> deletesOnCommit = new ArrayList<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
+    private final CommitCheck check;
+    private String mark;
 
+    /** Without a commit check: the files follow the status the transaction manager reports (unit tests). */
     FileTransaction() {
+        this(null);
     }
 
-    /** The file transaction bound to the current JTA transaction (created on first use). */
-    public static FileTransaction current(TransactionSynchronizationRegistry registry) {
+    private FileTransaction(CommitCheck check) {
+        this.check = check;
+    }
+
+    /** The file transaction bound to the current JTA transaction (created on first use), confirming its commit with {@code check}. */
+    public static FileTransaction current(TransactionSynchronizationRegistry registry, CommitCheck check) {
         FileTransaction existing = (FileTransaction) registry.getResource(KEY);
         if (existing != null) {
             return existing;
         }
-        FileTransaction created = new FileTransaction();
+        FileTransaction created = new FileTransaction(java.util.Objects.requireNonNull(check, "check"));
         registry.putResource(KEY, created);
         registry.registerInterposedSynchronization(created);
         return created;
@@ -47,12 +65,14 @@ public final class FileTransaction implements Synchronization {
 
     /** Places {@code source} at {@code target} now; revoked on rollback. */
     public void place(Path source, Path target) throws IOException {
+        marked();
         AtomicFiles.place(source, target);
         placed.add(target);
     }
 
     /** Reserves a free name in {@code dir} now; the file is moved there on commit. */
     public Path moveOnCommit(Path source, Path dir, String fileName) throws IOException {
+        marked();
         Path target = AtomicFiles.reserve(dir, fileName);
         reserved.add(target);
         movesOnCommit.add(new Path[] {source, target});
@@ -61,10 +81,12 @@ public final class FileTransaction implements Synchronization {
 
     /** Moves {@code source} over {@code target} when the transaction commits (the target's content is replaced). */
     public void replaceOnCommit(Path source, Path target) {
+        marked();
         movesOnCommit.add(new Path[] {source, target});
     }
 
     public void deleteOnCommit(Path source) {
+        marked();
         deletesOnCommit.add(source);
     }
 
@@ -83,26 +105,78 @@ public final class FileTransaction implements Synchronization {
 
     @Override
     public void afterCompletion(int status) {
-        if (status == Status.STATUS_COMMITTED) {
-            for (Path[] move : movesOnCommit) {
-                try {
-                    AtomicFiles.move(move[0], move[1]);
-                } catch (IOException e) {
-                    LOG.log(Level.WARNING, "could not move {0} to {1} after commit ({2}); startup recovery will retry",
-                            new Object[] {move[0], move[1], e.toString()});
+        CommitDecision decision = mark == null ? CommitDecision.of(status, status == Status.STATUS_COMMITTED
+                ? CommitCheck.Observation.PRESENT : CommitCheck.Observation.ABSENT, true, true) : confirm(status);
+        switch (decision) {
+            case COMMIT -> {
+                for (Path[] move : movesOnCommit) {
+                    try {
+                        AtomicFiles.move(move[0], move[1]);
+                    } catch (IOException e) {
+                        LOG.log(Level.WARNING, "could not move {0} to {1} after commit ({2}); startup recovery will retry",
+                                new Object[] {move[0], move[1], e.toString()});
+                    }
+                }
+                deletesOnCommit.forEach(FileTransaction::deleteQuietly);
+                afterCommit.forEach(FileTransaction::runQuietly);
+                if (mark != null) {
+                    check.forget(mark);
                 }
             }
-            deletesOnCommit.forEach(FileTransaction::deleteQuietly);
-            afterCommit.forEach(FileTransaction::runQuietly);
-        } else {
-            if (status != Status.STATUS_ROLLEDBACK) {
-                // a heuristic outcome: the database may have committed; the originals are kept either way
-                LOG.log(Level.WARNING, "transaction ended with status {0}, its outcome unknown: {1} placed files revoked,"
-                        + " the originals kept for startup recovery", new Object[] {status, placed.size()});
+            case KEEP_BOTH -> {
+                LOG.log(Level.WARNING, "transaction ended with status {0} and the database could not be asked whether it"
+                        + " committed: its {1} placed files and the originals are both kept; a later attempt files them again",
+                        new Object[] {statusName(status), placed.size()});
+                reserved.forEach(FileTransaction::deleteQuietly);
             }
-            placed.forEach(FileTransaction::deleteQuietly);
-            reserved.forEach(FileTransaction::deleteQuietly);
+            default -> {
+                placed.forEach(FileTransaction::deleteQuietly);
+                reserved.forEach(FileTransaction::deleteQuietly);
+            }
         }
+    }
+
+    /** The first file operation marks the transaction, so that its commit can be confirmed afterwards. */
+    private void marked() {
+        if (check != null && mark == null) {
+            mark = check.mark();
+        }
+    }
+
+    /** Asks the database until it tells whether the transaction committed, for at most {@link #CONFIRM_WINDOW_MILLIS}. */
+    private CommitDecision confirm(int status) {
+        long deadline = System.currentTimeMillis() + CONFIRM_WINDOW_MILLIS;
+        boolean absentBefore = false;
+        long pause = 250;
+        while (true) {
+            CommitCheck.Observation seen = check.observe(mark);
+            boolean lastLook = System.currentTimeMillis() >= deadline || Thread.currentThread().isInterrupted();
+            CommitDecision decision = CommitDecision.of(status, seen, absentBefore, lastLook);
+            if (decision != CommitDecision.WAIT) {
+                boolean reportedCommit = status == Status.STATUS_COMMITTED;
+                if (seen != CommitCheck.Observation.UNANSWERED && reportedCommit != (decision == CommitDecision.COMMIT)) {
+                    LOG.log(Level.WARNING, "the transaction manager reported status {0}, the database shows the transaction {1}:"
+                            + " the files follow the database", new Object[] {statusName(status), seen == CommitCheck.Observation.PRESENT
+                            ? "committed" : "not committed"});
+                }
+                return decision;
+            }
+            absentBefore = seen == CommitCheck.Observation.ABSENT;
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            pause = Math.min(pause * 2, 5_000);
+        }
+    }
+
+    private static String statusName(int status) {
+        return switch (status) {
+            case Status.STATUS_COMMITTED -> "committed";
+            case Status.STATUS_ROLLEDBACK -> "rolled back";
+            default -> "unknown (" + status + ")";
+        };
     }
 
     /** The transaction is committed whatever a follow-up does: one failing task must not skip the others. */

@@ -32,6 +32,7 @@ public final class TestTransaction implements TransactionSynchronizationRegistry
     private final Map<Object, Object> resources = new HashMap<>();
     private final List<Synchronization> synchronizations = new ArrayList<>();
     private int status = Status.STATUS_ACTIVE;
+    private Integer misreported;
 
     private TestTransaction(EntityManager em) {
         this.em = em;
@@ -82,7 +83,16 @@ public final class TestTransaction implements TransactionSynchronizationRegistry
 
     private void finish(int outcome) {
         status = outcome;
-        synchronizations.forEach(s -> s.afterCompletion(outcome));
+        int told = misreported == null ? outcome : misreported;
+        synchronizations.forEach(s -> s.afterCompletion(told));
+    }
+
+    /**
+     * Tells the synchronizations that the transaction ended with {@code told}, whatever the database did: what
+     * a transaction manager may report when the connection was lost during a one-phase commit.
+     */
+    public void reportEndAs(int told) {
+        misreported = told;
     }
 
     @Override

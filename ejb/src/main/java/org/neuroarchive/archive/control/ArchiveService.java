@@ -41,6 +41,7 @@ import org.neuroarchive.security.control.Caller;
 import org.neuroarchive.security.control.Callers;
 import org.neuroarchive.security.entity.ProjectPermission;
 import org.neuroarchive.files.SourceFile;
+import org.neuroarchive.files.CommitCheck;
 import org.neuroarchive.files.FileTransaction;
 
 /**
@@ -65,6 +66,9 @@ public class ArchiveService {
 
     @Resource
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    CommitCheck commits;
 
     @Inject
     SeriesPlacer placer;
@@ -113,7 +117,7 @@ public class ArchiveService {
     }
 
     private ArchiveOutcome archiveFiles(LogSource source, List<SourceFile> files, FilingInstructions instructions) {
-        FileTransaction fileTransaction = FileTransaction.current(transactions);
+        FileTransaction fileTransaction = FileTransaction.current(transactions, commits);
         Tally tally = new Tally();
         try {
             List<Readable> readable = new ArrayList<>();

@@ -24,6 +24,7 @@ import org.neuroarchive.importlog.control.ImportLog;
 import org.neuroarchive.importlog.entity.ImportLogEntry;
 import org.neuroarchive.importlog.entity.LogSource;
 import org.neuroarchive.common.control.Paging;
+import org.neuroarchive.files.CommitCheck;
 import org.neuroarchive.files.FileTransaction;
 
 /** problemdir as a queue a person works through: list the files with their reasons, re-import one. */
@@ -42,6 +43,9 @@ public class ProblemQueue {
 
     @Resource
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    CommitCheck commits;
 
     @Inject
     Callers callers;
@@ -84,7 +88,7 @@ public class ProblemQueue {
             original = locations.incoming().resolve(stored.getFileName());
         }
         try {
-            Path target = FileTransaction.current(transactions)
+            Path target = FileTransaction.current(transactions, commits)
                     .moveOnCommit(stored, original.getParent(), original.getFileName().toString());
             em.remove(problem);
             importLog.record(new ImportLogEntry(LogSource.NONE, ImportLogEntry.Outcome.REIMPORTED, problem.getOriginalName(),

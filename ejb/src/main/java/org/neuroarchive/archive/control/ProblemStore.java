@@ -20,6 +20,7 @@ import org.neuroarchive.importlog.entity.ImportLogEntry;
 import org.neuroarchive.importlog.entity.LogSource;
 import org.neuroarchive.common.entity.ColumnText;
 import org.neuroarchive.files.AtomicFiles;
+import org.neuroarchive.files.CommitCheck;
 import org.neuroarchive.files.FileTransaction;
 import org.neuroarchive.metrics.control.PipelineMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -41,6 +42,9 @@ public class ProblemStore {
 
     @Resource
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    CommitCheck commits;
 
     @Inject
     ImportLog importLog;
@@ -68,7 +72,7 @@ public class ProblemStore {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public ProblemFile quarantineNow(Path file, String originalName, String reason) throws IOException {
-        return quarantineOnCommit(FileTransaction.current(transactions), LogSource.NONE, file, originalName, reason);
+        return quarantineOnCommit(FileTransaction.current(transactions, commits), LogSource.NONE, file, originalName, reason);
     }
 
     /** Records the problem now and moves the file when the current transaction commits. */

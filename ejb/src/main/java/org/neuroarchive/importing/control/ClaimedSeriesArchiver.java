@@ -20,6 +20,7 @@ import org.neuroarchive.archive.control.ArchiveOutcome;
 import org.neuroarchive.archive.control.ArchiveService;
 import org.neuroarchive.archive.control.ArchiveStorageException;
 import org.neuroarchive.files.SourceFile;
+import org.neuroarchive.files.CommitCheck;
 import org.neuroarchive.files.FileTransaction;
 import org.neuroarchive.archive.control.FilingInstructions;
 import org.neuroarchive.audit.entity.Actor;
@@ -55,6 +56,9 @@ public class ClaimedSeriesArchiver {
 
     @Resource
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    CommitCheck commits;
 
     @Inject
     ClusterSettings cluster;
@@ -111,7 +115,7 @@ public class ClaimedSeriesArchiver {
                         outcome.studyCreated() || createdSince(Study.class, outcome.studyId(), batch),
                         outcome.seriesCreated() || createdSince(Series.class, outcome.seriesId(), batch));
             }
-            FileTransaction.current(transactions).afterCommit(folder::removeEmptyDirectoriesQuietly);
+            FileTransaction.current(transactions, commits).afterCommit(folder::removeEmptyDirectoriesQuietly);
             return outcome.auditEvent(batch.getReleaseActor() == null ? callers.current().actor() : releasedBy,
                     "batch", batchId);
         } catch (IOException e) {

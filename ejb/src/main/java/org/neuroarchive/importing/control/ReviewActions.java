@@ -11,6 +11,7 @@ import org.neuroarchive.archive.control.ArchiveRequest;
 import org.neuroarchive.archive.control.ArchiveRequests;
 import org.neuroarchive.archive.control.ArchiveStorageException;
 import org.neuroarchive.files.SourceFile;
+import org.neuroarchive.files.CommitCheck;
 import org.neuroarchive.files.FileTransaction;
 import org.neuroarchive.archive.control.ProblemStore;
 import org.neuroarchive.audit.control.AuditTrail;
@@ -45,6 +46,9 @@ public class ReviewActions {
 
     @Resource
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    CommitCheck commits;
 
     @Inject
     ReviewQueue queue;
@@ -110,7 +114,7 @@ public class ReviewActions {
         AuditEvent.Builder event = AuditEvent.of(callers.current().actor(), "held.discard").object("batch", id);
         AuditedAction.run(audit, event, () -> {
             ClaimedSeries batch = queue.lockIn(id, ClaimedSeries.Status.HELD);
-            FileTransaction files = FileTransaction.current(transactions);
+            FileTransaction files = FileTransaction.current(transactions, commits);
             ClaimFolder folder = queue.folder(batch);
             String reason = "discarded from review: " + batch.getMessage();
             try {

@@ -15,6 +15,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.neuroarchive.files.CommitCheck;
 import org.neuroarchive.files.FileTransaction;
 import org.neuroarchive.audit.control.AuditTrail;
 import org.neuroarchive.audit.control.AuditedAction;
@@ -64,6 +65,9 @@ public class ImportActions {
 
     @Resource
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    CommitCheck commits;
 
     /**
      * Queues the chosen series (null: those selected by default) for archiving, one message each.
@@ -151,7 +155,7 @@ public class ImportActions {
                 + (skipped > 0 ? "; " + skipped + " queued series left out" : ""));
         log(request, request.getMessage());
         if (status != ImportStatus.UPLOADING) {
-            FileTransaction.current(transactions).afterCommit(() -> staging.remove(staging.root(importId)));
+            FileTransaction.current(transactions, commits).afterCommit(() -> staging.remove(staging.root(importId)));
         }
     }
 

@@ -123,7 +123,7 @@ class InstanceFilerTest {
         return DB.inTransaction(tx -> {
             ImportLogRows rows = new ImportLogRows();
             InstanceFiler filer = filer(tx, locations, ConflictPolicy.QUARANTINE_NEWCOMER);
-            Instance filed = filer.fileNew(FileTransaction.current(tx), LogSource.NONE, placement(tx.em()),
+            Instance filed = filer.fileNew(FileTransaction.current(tx, new DatabaseMarks(DB, tx)), LogSource.NONE, placement(tx.em()),
                     new SourceFile(file, file.getFileName().toString()), inspected, rows);
             filer.insertAll(List.of(filed));
             importLog(tx).recordAll(rows);
@@ -139,7 +139,7 @@ class InstanceFilerTest {
             Instance archived = filer.archivedAmong(List.of(inspected.header().sopInstanceUid()))
                     .get(inspected.header().sopInstanceUid());
             ImportLogRows rows = new ImportLogRows();
-            InstanceFiler.Result result = filer.fileKnown(FileTransaction.current(tx), LogSource.NONE,
+            InstanceFiler.Result result = filer.fileKnown(FileTransaction.current(tx, new DatabaseMarks(DB, tx)), LogSource.NONE,
                     new SourceFile(file, file.getFileName().toString()), inspected, archived, rows);
             importLog(tx).recordAll(rows);
             return result;
@@ -186,7 +186,7 @@ class InstanceFilerTest {
         InspectedInstance inspected = inspect(file);
         assertThrows(IllegalStateException.class, () -> DB.run(tx -> {
             InstanceFiler filer = filer(tx, locations, ConflictPolicy.QUARANTINE_NEWCOMER);
-            filer.insertAll(List.of(filer.fileNew(FileTransaction.current(tx), LogSource.NONE,
+            filer.insertAll(List.of(filer.fileNew(FileTransaction.current(tx, new DatabaseMarks(DB, tx)), LogSource.NONE,
                     placement(tx.em()), new SourceFile(file, "rolled-back.dcm"), inspected, new ImportLogRows())));
             throw new IllegalStateException("the archive transaction fails after filing");
         }));

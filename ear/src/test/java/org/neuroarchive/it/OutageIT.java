@@ -71,6 +71,7 @@ class OutageIT {
         }
     }
 
+    /** WildFly only for now: Payara's test domain uses its built-in OpenMQ, not a broker the test can restart. */
     @ParameterizedTest(name = "on {0}")
     @EnumSource(names = "WILDFLY")
     @EnabledIfEnvironmentVariable(named = "NEUROARCHIVE_BROKER_URL", matches = ".+")
@@ -130,6 +131,7 @@ class OutageIT {
     /**
      * An individual import whose selected series are being archived when the broker restarts: the
      * import completes on its own once the broker is back, every series archived, none reported failed.
+     * WildFly only, as {@link #brokerRestartDuringAnImportLosesNothing}.
      */
     @ParameterizedTest(name = "on {0}")
     @EnumSource(names = "WILDFLY")
@@ -139,7 +141,10 @@ class OutageIT {
         archiveIndividualImportThrough(() -> own.backends.broker().stop(), () -> own.backends.broker().start(), false);
     }
 
-    /** The same with the database out of reach for 30 s. */
+    /**
+     * The same with the database out of reach for 30 s. WildFly only: CI's time (Payara's share of this class,
+     * its domain made once, stays under ten minutes with the two database tests of the global import).
+     */
     @ParameterizedTest(name = "on {0}")
     @EnumSource(names = "WILDFLY")
     @EnabledIfEnvironmentVariable(named = "NEUROARCHIVE_DB_URL", matches = ".+")

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 /**
  * A WildFly of the test installation started as a plain process with its own server base directory,
  * data directory and port offset, so that a test can kill it with SIGKILL and start it again —
- * something Arquillian's container control cannot do.
+ * something Arquillian's container control cannot do. The WildFly {@link TestServer}.
  */
 final class ServerProcess implements TestServer {
 

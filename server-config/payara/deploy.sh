@@ -26,10 +26,6 @@ if [ ! -f "$ear" ]; then
   echo "deploy.sh: no EAR at $ear (build it: ./mvnw -B package -DskipTests)" >&2
   exit 1
 fi
-if query list-applications | grep -q "^$name "; then
-  echo "[neuroarchive] undeploying the deployed $name"
-  asadmin undeploy "$name" >/dev/null
-fi
 adapter=$(query get resources.connector-connection-pool.NeuroArchiveJmsPool.resource-adapter-name | sed -n 's/^[^=]*=//p')
 plan_args=()
 case "$adapter" in
@@ -52,6 +48,10 @@ case "$adapter" in
   *) echo "deploy.sh: the domain has no JMS connection factory pool NeuroArchiveJmsPool (resource adapter: '$adapter'); run configure.sh first" >&2
      exit 1 ;;
 esac
+if query list-applications | grep -q "^$name "; then
+  echo "[neuroarchive] undeploying the deployed $name"
+  asadmin undeploy "$name" >/dev/null
+fi
 echo "[neuroarchive] deploying $ear"
 if ! out=$("${asadmin_cmd[@]}" deploy --name "$name" ${plan_args[@]+"${plan_args[@]}"} "$ear" 2>&1); then
   echo "$out" >&2

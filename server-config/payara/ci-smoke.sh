@@ -7,7 +7,11 @@
 # user generated for the run. It logs in (HTTP Basic, and the login form), checks that anonymous and
 # wrong credentials get 401, then imports one series through incomingdir, one pushed to the DICOM
 # receiver (storescu) and one individual import (the message-driven beans consume as the broker user),
-# and checks that the broker refuses OpenMQ's published admin/admin and guest/guest.
+# and checks that the broker refuses OpenMQ's published admin/admin and guest/guest. With
+# NEUROARCHIVE_BROKER_URL, NEUROARCHIVE_BROKER_USER and NEUROARCHIVE_BROKER_PASSWORD set (a running broker
+# made by server-config/artemis/create-broker.sh), JMS goes to that ActiveMQ Artemis broker instead
+# (configure.sh's Artemis mode, artemis-ra.rar from NEUROARCHIVE_ARTEMIS_RAR or artemis-ra/target/) and the
+# broker checks are smoke-artemis.sh's, a redelivery through the broker included.
 #   server-config/payara/ci-smoke.sh [EAR]        (default ear/target/neuroarchive.ear)
 # Needs: a MariaDB/MySQL server at 127.0.0.1:3306 where root logs in without a password to create the
 # database and the application's user (override with NEUROARCHIVE_CI_DB_USER/PASSWORD and
@@ -17,7 +21,7 @@
 # Ports: portbase NEUROARCHIVE_PAYARA_PORTBASE (default 28000: admin +48, HTTP +80, HTTPS +81,
 # JMS +76, IIOP +37..+39, JMX +86), DICOM NEUROARCHIVE_DICOM_PORT (default 11612), all on 127.0.0.1.
 # The database NEUROARCHIVE_PAYARA_DB (default neuroarchive_payara) and its user are created fresh and
-# dropped at the end; the domain is stopped. Exits non-zero with a message on the first failed check.
+# dropped at the end; the domain NEUROARCHIVE_PAYARA_DOMAIN (default neuroarchive-ci) is stopped. Exits non-zero with a message on the first failed check.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 project=$(cd "$here/../.." && pwd)

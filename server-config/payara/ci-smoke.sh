@@ -7,7 +7,11 @@
 # user generated for the run. It logs in (HTTP Basic, and the login form), checks that anonymous and
 # wrong credentials get 401, then imports one series through incomingdir, one pushed to the DICOM
 # receiver (storescu) and one individual import (the message-driven beans consume as the broker user),
-# and checks that the broker refuses OpenMQ's published admin/admin and guest/guest.
+# and checks that the broker refuses OpenMQ's published admin/admin and guest/guest. With
+# NEUROARCHIVE_BROKER_URL, NEUROARCHIVE_BROKER_USER and NEUROARCHIVE_BROKER_PASSWORD set (a running broker
+# made by server-config/artemis/create-broker.sh), JMS goes to that ActiveMQ Artemis broker instead
+# (configure.sh's Artemis mode, artemis-ra.rar from NEUROARCHIVE_ARTEMIS_RAR or artemis-ra/target/) and the
+# broker checks are smoke-artemis.sh's, a redelivery through the broker included.
 #   server-config/payara/ci-smoke.sh [EAR]        (default ear/target/neuroarchive.ear)
 # Needs: a MariaDB/MySQL server at 127.0.0.1:3306 where root logs in without a password to create the
 # database and the application's user (override with NEUROARCHIVE_CI_DB_USER/PASSWORD and
@@ -17,7 +21,7 @@
 # Ports: portbase NEUROARCHIVE_PAYARA_PORTBASE (default 28000: admin +48, HTTP +80, HTTPS +81,
 # JMS +76, IIOP +37..+39, JMX +86), DICOM NEUROARCHIVE_DICOM_PORT (default 11612), all on 127.0.0.1.
 # The database NEUROARCHIVE_PAYARA_DB (default neuroarchive_payara) and its user are created fresh and
-# dropped at the end; the domain is stopped. Exits non-zero with a message on the first failed check.
+# dropped at the end; the domain NEUROARCHIVE_PAYARA_DOMAIN (default neuroarchive-ci) is stopped. Exits non-zero with a message on the first failed check.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 project=$(cd "$here/../.." && pwd)
@@ -27,7 +31,7 @@ payara_version=6.2025.9
 driver_version=9.1.0
 work="$project/target/payara"
 payara_home="$work/payara6"
-domain=neuroarchive-ci
+domain=${NEUROARCHIVE_PAYARA_DOMAIN:-neuroarchive-ci}
 domaindir="$work/domains"
 portbase=${NEUROARCHIVE_PAYARA_PORTBASE:-28000}
 admin_port=$((portbase + 48))
@@ -80,6 +84,19 @@ for port in "$admin_port" "$http_port" $((portbase + 81)) $((portbase + 76)) $((
     fail "port $port is taken on 127.0.0.1 (another server?); set NEUROARCHIVE_PAYARA_PORTBASE / NEUROARCHIVE_DICOM_PORT"
   fi
 done
+
+# JMS on an external ActiveMQ Artemis broker (configure.sh's Artemis mode) when NEUROARCHIVE_BROKER_URL is set
+artemis=""
+if [ -n "${NEUROARCHIVE_BROKER_URL:-}" ]; then
+  artemis=yes
+  [ -n "${NEUROARCHIVE_BROKER_USER:-}" ] && [ -n "${NEUROARCHIVE_BROKER_PASSWORD:-}" ] \
+    || fail "NEUROARCHIVE_BROKER_URL is set, so NEUROARCHIVE_BROKER_USER and NEUROARCHIVE_BROKER_PASSWORD must be set as well"
+  rar=${NEUROARCHIVE_ARTEMIS_RAR:-$here/artemis-ra/target/artemis-ra.rar}
+  [ -f "$rar" ] || fail "no Artemis resource adapter at $rar; build it first (./mvnw -B verify)"
+  broker_hostport=${NEUROARCHIVE_BROKER_URL#tcp://}
+  (exec 3<>"/dev/tcp/${broker_hostport%:*}/${broker_hostport##*:}") 2>/dev/null \
+    || fail "no broker answers at $NEUROARCHIVE_BROKER_URL (server-config/artemis/create-broker.sh makes one)"
+fi
 
 # --- at the end, whatever happened: logs on failure, stop the domain, drop the database ---------
 cleanup() {
@@ -169,8 +186,8 @@ export NEUROARCHIVE_TLS_KEYSTORE="$tls/server.p12" NEUROARCHIVE_TLS_KEYSTORE_PAS
 # curl as the application's administrator, trusting our certificate only (a file, not the command line)
 (umask 077 && printf 'user = "admin:%s"\ncacert = "%s"\n' "$admin_password" "$tls/server.pem" >"$curl_config")
 
-start_domain() {
-  out=$(local_asadmin start-domain --domaindir "$domaindir" "$domain" 2>&1) \
+start_domain() {  # (the broker password stays out of the server's environment: Payara has it as an alias)
+  out=$(unset NEUROARCHIVE_BROKER_PASSWORD; local_asadmin start-domain --domaindir "$domaindir" "$domain" 2>&1) \
     || { echo "$out" >&2; fail "asadmin start-domain failed"; }
 }
 step "starting the domain"
@@ -239,47 +256,7 @@ grep -qE '"openapi" *: *"3\.1' <<<"$document" || fail "GET /api/openapi does not
 [ "$(status "$api/openapi")" = 401 ] || fail "an anonymous GET /api/openapi was not answered 401"
 step "OpenAPI: GET /api/openapi is the 3.1 document (${openapi#* } paths) for the administrator, 401 without a login"
 
-# --- the front door: logging in, HTTPS, request limits ---------------------------------------------
-[ "$(status "$api/stats")" = 401 ] || fail "an anonymous GET /api/stats was not answered 401"
-[ "$(status -u "admin:not-the-password" "$api/stats")" = 401 ] || fail "a wrong password was not answered 401"
-reply=$(curl --cacert "$tls/server.pem" -sS -i --max-time 10 "$api/subjects")
-grep -qi '^content-type: application/problem+json' <<<"$reply" || fail "the 401 is not a problem document: $reply"
-grep -qi '^www-authenticate: Basic' <<<"$reply" || fail "the 401 names no authentication scheme: $reply"
-grep -qi '^server:\|^x-powered-by:' <<<"$reply" && fail "the answer names the server: $reply"
-[ "$(as_admin -o /dev/null -w '%{http_code}' -X POST "$api/incoming/scan")" = 415 ] \
-  || fail "a POST without Content-Type: application/json was not answered 415"
-# plain HTTP only redirects to HTTPS
-reply=$(curl -sS -i --max-time 10 "http://127.0.0.1:$http_port/neuroarchive/api/stats?x=1")
-grep -qE '^HTTP/1.1 30[1278]' <<<"$reply" && grep -qi "^location: https://127.0.0.1:$https_port/neuroarchive/api/stats?x=1" <<<"$reply" \
-  || fail "plain HTTP did not redirect to HTTPS: $reply"
-# an ordinary request above neuroarchive.http.max-request-bytes (1 MiB)
-head -c $((2 * 1024 * 1024)) /dev/zero | tr '\0' ' ' >"$work/ci-big.json"
-# (HTTP/1.1: curl then asks with "Expect: 100-continue" and sends no body once refused)
-[ "$(as_admin --http1.1 -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' --data-binary @"$work/ci-big.json" "$api/imports")" = 413 ] \
-  || fail "a 2 MiB JSON POST was not answered 413"
-rm -f "$work/ci-big.json"
-# the login form: a session cookie for HTTPS only, out of reach of scripts and of other sites' requests
-reply=$(curl --cacert "$tls/server.pem" -sS -i --max-time 10 -H "Origin: https://127.0.0.1:$https_port" \
-        --data-urlencode username=admin --data-urlencode "password=$admin_password" --data-urlencode next=/ "$base/auth/login")
-cookie=$(grep -i '^set-cookie: JSESSIONID' <<<"$reply" || true)
-grep -qi 'secure' <<<"$cookie" && grep -qi 'httponly' <<<"$cookie" && grep -qi 'samesite=strict' <<<"$cookie" \
-  || fail "the login did not set a Secure, HttpOnly, SameSite=Strict session cookie: $reply"
-grep -qi '^strict-transport-security:' <<<"$reply" || fail "no Strict-Transport-Security over HTTPS: $reply"
-step "logged in as admin (Basic and form); anonymous and wrong passwords get 401; HTTP redirects to HTTPS; 2 MiB JSON refused"
-# a viewer reads but may not trigger a scan: roles seen by the JAX-RS RoleCheck (Jersey's SecurityContext)
-# on Payara too. Needs the accounts API (POST /api/users); skipped by a build that has none yet.
-viewer_password=$(secret)
-code=$(as_admin -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
-       -d "{\"login\":\"smoke-viewer\",\"fullName\":\"Smoke Viewer\",\"email\":\"smoke@example.org\",\"roles\":[\"viewer\"],\"password\":\"$viewer_password\"}" \
-       "$api/users")
-if [ "$code" = 201 ]; then
-  [ "$(status -u "smoke-viewer:$viewer_password" "$api/stats")" = 200 ] || fail "the viewer could not read /api/stats"
-  [ "$(status -u "smoke-viewer:$viewer_password" -X POST -H 'Content-Type: application/json' "$api/incoming/scan")" = 403 ] \
-    || fail "the viewer's POST /api/incoming/scan was not answered 403"
-  step "a viewer reads (200) and may not trigger a scan (403)"
-else
-  step "no accounts API in this build (POST /api/users answered $code): the viewer check is skipped"
-fi
+source "$here/smoke-front-door.sh"
 
 # three series of a few instances each: MR_small.dcm and CT_small.dcm of pydicom's test files,
 # with fresh UIDs (one study and series per file, a new SOP instance UID per copy)
@@ -290,7 +267,8 @@ root = pathlib.Path(sys.argv[1])
 corpus = pathlib.Path(pydicom.__file__).parent / "data" / "test_files"
 for name, source, count, patient in (("incoming", "MR_small.dcm", 4, "PAYARA-SMOKE-1"),
                                      ("push", "CT_small.dcm", 3, "PAYARA-SMOKE-2"),
-                                     ("individual", "MR_small.dcm", 2, "PAYARA-SMOKE-3")):
+                                     ("individual", "MR_small.dcm", 2, "PAYARA-SMOKE-3"),
+                                     ("redelivery", "MR_small.dcm", 2, "PAYARA-SMOKE-4")):
     (root / name).mkdir(parents=True)
     study, series = generate_uid(), generate_uid()
     for number in range(1, count + 1):
@@ -394,42 +372,8 @@ for pool in NeuroArchiveJmsPool NeuroArchivePool; do
   [ "${used:-0}" -gt 0 ] || fail "the pool $pool was not used (numconnacquired-count: ${used:-unknown})"
   step "pool $pool: $used connections acquired"
 done
-# --- the broker: OpenMQ's published users are gone; everything that connects uses the broker user ---
-# (the imports above: the connection factory's pool sent, the message-driven beans consumed as that user)
-mq_password=$(sed -n 's/^imq\.imqcmd\.password=//p' "$NEUROARCHIVE_PAYARA_MQ_PASSWORD_FILE")
-[ -n "$mq_password" ] || fail "no broker password in $NEUROARCHIVE_PAYARA_MQ_PASSWORD_FILE"
-broker="127.0.0.1:$((portbase + 76))"
-# a JMS client of the broker's port (the OpenMQ client of the Payara distribution), credentials on stdin
-logins=$(printf 'admin:admin\nguest:guest\nneuroarchive:%s\n' "$mq_password" \
-         | java -cp "$payara_home/mq/lib/imq.jar" "$here/BrokerLogin.java" "mq://$broker" 2>/dev/null) \
-  || fail "BrokerLogin.java did not run"
-for default in admin guest; do
-  grep -q "^$default refused: JMSSecurityException" <<<"$logins" \
-    || fail "the broker did not refuse OpenMQ's default user $default/$default: $(grep "^$default " <<<"$logins")"
-done
-grep -qx "neuroarchive accepted" <<<"$logins" || fail "the broker did not accept its user neuroarchive: $logins"
-step "broker at $broker: admin/admin and guest/guest refused, neuroarchive accepted"
-# the broker user administers the broker (imqcmd, its password file as -passfile); the message-driven
-# beans are the queues' consumers
-queues=$("$payara_home/mq/bin/imqcmd" list dst -t q -b "$broker" -u neuroarchive \
-         -passfile "$NEUROARCHIVE_PAYARA_MQ_PASSWORD_FILE" -f 2>/dev/null) || fail "imqcmd list dst as neuroarchive failed: $queues"
-for queue in NeuroArchiveImportSeries NeuroArchiveIndividualImport; do
-  consumers=$(awk -v q="$queue" '$1 == q { print $5 }' <<<"$queues")
-  [ "${consumers:-0}" -ge 1 ] || fail "the queue $queue has no active consumer (its message-driven bean): $queues"
-done
-step "imqcmd as neuroarchive: both queues have their message-driven bean as consumer"
-users=$("$payara_home/mq/bin/imqusermgr" list -i imqbroker -varhome "$domaindir/$domain/imq" 2>/dev/null \
-        | awk 'found && NF == 3 { print $1 } /^-+$/ { found++ }' | tr '\n' ' ')
-[ "$users" = "neuroarchive " ] || fail "the broker's user repository holds: $users"
-[ "$(stat -c %a "$domaindir/$domain/imq/instances/imqbroker/etc/passwd")" = 600 ] || fail "the broker's passwd file is not of mode 600"
-# the password is a password alias: in no file of the domain in clear; nothing logged in as guest
-if grep -rqF -- "$mq_password" "$domaindir/$domain"; then
-  fail "the broker password is in clear in $(grep -rlF -- "$mq_password" "$domaindir/$domain" | tr '\n' ' ')"
-fi
-if grep -q 'username:guest\|user=guest\|B4051' "$domaindir/$domain/logs/server.log"; then
-  fail "server.log shows a refused broker login: $(grep -m 3 'username:guest\|user=guest\|B4051' "$domaindir/$domain/logs/server.log")"
-fi
-step "the broker's only user is neuroarchive (passwd of mode 600); its password is a password alias, in no domain file in clear"
+# --- the broker: its consumers, its users, its password (smoke-openmq.sh or smoke-artemis.sh) ---------
+if [ -n "$artemis" ]; then source "$here/smoke-artemis.sh"; else source "$here/smoke-openmq.sh"; fi
 
 # every socket the domain listens on, now that everything runs (admin, HTTP(S), IIOP, JMX, OpenMQ and its
 # dynamic ports, the DICOM receiver), is bound to loopback

@@ -5,8 +5,14 @@
 # FILE is the domain's asadmin password file (AS_ADMIN_PASSWORD=...; create-domain.sh writes it), for the
 # user NEUROARCHIVE_PAYARA_ADMIN_USER (default admin). What it configures:
 # - MySQL Connector/J as a common library (com.mysql:mysql-connector-j, from Maven Central),
-# - the JDBC pool, the JMS connection factory and the two queues of neuroarchive-resources.xml
-#   (the built-in OpenMQ broker), under the names the EAR's META-INF/glassfish-ejb-jar.xml maps to,
+# - the JDBC pool of neuroarchive-resources.xml; the JMS connection factory and the two queues, under the
+#   names the EAR's META-INF/glassfish-ejb-jar.xml maps to: on the built-in OpenMQ broker
+#   (openmq-resources.xml), or, when NEUROARCHIVE_BROKER_URL (tcp://host:port), NEUROARCHIVE_BROKER_USER and
+#   NEUROARCHIVE_BROKER_PASSWORD are set, on that external ActiveMQ Artemis broker (artemis-resources.xml:
+#   the resource adapter artemis-ra.rar deployed as "artemis-ra", from NEUROARCHIVE_ARTEMIS_RAR, default
+#   server-config/payara/artemis-ra/target/artemis-ra.rar; the password as the password alias
+#   neuroarchive-broker-password). Run again in the other mode, it removes what the first one made;
+#   deploy.sh reads the mode from the domain,
 # - the built-in OpenMQ broker's users (broker-users.sh): OpenMQ's published admin/admin and guest/guest
 #   deleted, one user "neuroarchive" whose password is NEUROARCHIVE_PAYARA_MQ_PASSWORD, or the one in the
 #   broker password file NEUROARCHIVE_PAYARA_MQ_PASSWORD_FILE (default DOMAIN_DIR/DOMAIN.mq-password beside
@@ -64,6 +70,28 @@ if [ ! -f "$domain_root/config/domain.xml" ]; then
   exit 1
 fi
 
+# --- JMS: the built-in OpenMQ broker, or an external Artemis broker when NEUROARCHIVE_BROKER_URL is set
+artemis=""
+if [ -n "${NEUROARCHIVE_BROKER_URL:-}" ]; then
+  artemis=yes
+  hostport=${NEUROARCHIVE_BROKER_URL#tcp://}
+  broker_host=${hostport%:*}
+  broker_port=${hostport##*:}
+  if [[ "$NEUROARCHIVE_BROKER_URL" != tcp://* ]] || ! [[ "$broker_host" =~ ^[A-Za-z0-9.-]+$ ]] || ! [[ "$broker_port" =~ ^[0-9]+$ ]]; then
+    echo "configure.sh: NEUROARCHIVE_BROKER_URL must look like tcp://host:port (the Artemis core protocol), not $NEUROARCHIVE_BROKER_URL" >&2
+    exit 1
+  fi
+  if ! [[ "${NEUROARCHIVE_BROKER_USER:-}" =~ ^[A-Za-z0-9._@-]+$ ]] || [ -z "${NEUROARCHIVE_BROKER_PASSWORD:-}" ]; then
+    echo "configure.sh: NEUROARCHIVE_BROKER_URL is set, so NEUROARCHIVE_BROKER_USER (letters, digits, . _ @ -) and NEUROARCHIVE_BROKER_PASSWORD must be set as well" >&2
+    exit 1
+  fi
+  rar=${NEUROARCHIVE_ARTEMIS_RAR:-$here/artemis-ra/target/artemis-ra.rar}
+  if [ ! -f "$rar" ]; then
+    echo "configure.sh: the Artemis resource adapter is missing: $rar (build it: ./mvnw -B package -DskipTests, or set NEUROARCHIVE_ARTEMIS_RAR)" >&2
+    exit 1
+  fi
+fi
+
 # --- the broker's users, before anything connects to it: a user of our own, OpenMQ's defaults deleted;
 # its password as a password alias (domain.xml names the alias only)
 export NEUROARCHIVE_PAYARA_MQ_PASSWORD_FILE=${NEUROARCHIVE_PAYARA_MQ_PASSWORD_FILE:-$(dirname "$domain_root")/$(basename "$domain_root").mq-password}
@@ -92,7 +120,26 @@ fi
 for jndi in jms/neuroarchive/ImportSeriesQueue jms/neuroarchive/IndividualImportQueue; do
   if present list-admin-objects "$jndi"; then asadmin delete-admin-object "$jndi" >/dev/null; fi
 done
+# the Artemis resource adapter: removed (then deployed again from the current archive in Artemis mode)
+if query list-applications | grep -q '^artemis-ra '; then asadmin undeploy artemis-ra >/dev/null; fi
+if present list-resource-adapter-configs artemis-ra; then asadmin delete-resource-adapter-config artemis-ra >/dev/null; fi
 asadmin add-resources "$here/neuroarchive-resources.xml" | grep -v '^Command' || true
+if [ -n "$artemis" ]; then
+  echo "[neuroarchive] JMS on the ActiveMQ Artemis broker at $broker_host:$broker_port as $NEUROARCHIVE_BROKER_USER (resource adapter artemis-ra)"
+  password_alias neuroarchive-broker-password "$NEUROARCHIVE_BROKER_PASSWORD"
+  asadmin deploy --type rar --name artemis-ra "$rar" >/dev/null
+  resources=$(mktemp)
+  sed -e "s/@BROKER_HOST@/$broker_host/" -e "s/@BROKER_PORT@/$broker_port/" -e "s/@BROKER_USER@/$NEUROARCHIVE_BROKER_USER/g" \
+      "$here/artemis-resources.xml" >"$resources"
+  asadmin add-resources "$resources" | grep -v '^Command' || true
+  rm -f "$resources"
+else
+  echo "[neuroarchive] JMS on the built-in OpenMQ broker (set NEUROARCHIVE_BROKER_URL, _USER and _PASSWORD for an Artemis broker)"
+  if query list-password-aliases | grep -qx neuroarchive-broker-password; then
+    asadmin delete-password-alias neuroarchive-broker-password >/dev/null
+  fi
+  asadmin add-resources "$here/openmq-resources.xml" | grep -v '^Command' || true
+fi
 
 # --- one "set" for the rest (every asadmin call starts a JVM):
 # - listeners: the application's HTTP(S) on NEUROARCHIVE_BIND_ADDRESS; administration, JMX, IIOP and the
@@ -151,12 +198,14 @@ imqcmd() {
   fi
   printf '%s\n' "$out"
 }
-queues=$(imqcmd list dst -t q | awk '{ print $1 }')
-for queue in NeuroArchiveImportSeries NeuroArchiveIndividualImport; do
-  if ! grep -qx "$queue" <<<"$queues"; then
-    imqcmd create dst -t q -n "$queue" >/dev/null
-  fi
-done
+if [ -z "$artemis" ]; then
+  queues=$(imqcmd list dst -t q | awk '{ print $1 }')
+  for queue in NeuroArchiveImportSeries NeuroArchiveIndividualImport; do
+    if ! grep -qx "$queue" <<<"$queues"; then
+      imqcmd create dst -t q -n "$queue" >/dev/null
+    fi
+  done
+fi
 # Payara's data grid (Hazelcast) binds to all interfaces whatever its settings say; a single
 # NeuroArchive server does not use it
 asadmin set-hazelcast-configuration --enabled=false >/dev/null

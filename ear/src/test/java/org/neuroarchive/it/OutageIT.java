@@ -71,9 +71,9 @@ class OutageIT {
         }
     }
 
-    /** WildFly only for now: Payara's test domain uses its built-in OpenMQ, not a broker the test can restart. */
+    /** On Payara, its test domain is on the test's Artemis broker ({@code artemis-ra.rar}). */
     @ParameterizedTest(name = "on {0}")
-    @EnumSource(names = "WILDFLY")
+    @MethodSource("servers")
     @EnabledIfEnvironmentVariable(named = "NEUROARCHIVE_BROKER_URL", matches = ".+")
     void brokerRestartDuringAnImportLosesNothing(ServerKind kind) throws Exception {
         serverOn(kind);
@@ -131,7 +131,7 @@ class OutageIT {
     /**
      * An individual import whose selected series are being archived when the broker restarts: the
      * import completes on its own once the broker is back, every series archived, none reported failed.
-     * WildFly only, as {@link #brokerRestartDuringAnImportLosesNothing}.
+     * WildFly only: CI's time, as {@link #databaseOutageWhileAnIndividualImportArchivesLosesNothing}.
      */
     @ParameterizedTest(name = "on {0}")
     @EnumSource(names = "WILDFLY")
@@ -143,7 +143,7 @@ class OutageIT {
 
     /**
      * The same with the database out of reach for 30 s. WildFly only: CI's time (Payara's share of this class,
-     * its domain made once, stays under ten minutes with the two database tests of the global import).
+     * its domain made once, stays near ten minutes with the three tests of the global import).
      */
     @ParameterizedTest(name = "on {0}")
     @EnumSource(names = "WILDFLY")
@@ -194,9 +194,9 @@ class OutageIT {
 
     /**
      * Where the archive transactions end on each server. WildFly: the commit first (with the one-phase
-     * optimisation there is no prepare), then the prepare of a two-phase commit. Payara (on its OpenMQ) commits
-     * every archive transaction, the database being its only resource, in one phase: {@code XA END xid}, then
-     * {@code XA COMMIT xid ONE PHASE}, never a prepare (its transcript: {@code target/outage-payara-transactions.log}).
+     * optimisation there is no prepare), then the prepare of a two-phase commit. Payara, on OpenMQ as on Artemis,
+     * ends every archive transaction on the database in one phase: {@code XA END xid}, then {@code XA COMMIT xid
+     * ONE PHASE}, never a prepare (its transcript: {@code target/outage-payara-transactions.log}).
      */
     private static List<Cut> cuts(ServerKind kind) {
         return switch (kind) {

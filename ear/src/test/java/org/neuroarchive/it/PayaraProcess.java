@@ -80,20 +80,15 @@ final class PayaraProcess implements TestServer {
     }
 
     /**
-     * Not yet: until {@code configure.sh} can point Payara at an Artemis broker ({@code artemis-ra.rar}), the
-     * domain uses its built-in OpenMQ whatever broker the test made.
+     * Payara on that Artemis broker: {@code configure.sh}'s Artemis mode ({@code artemis-ra.rar}, which the ear
+     * module's build copies to {@code neuroarchive.it.payara.artemis-rar}) with the tests' broker user.
      */
     @Override
     public PayaraProcess brokerPort(int port) {
-        System.out.println("PayaraProcess: " + domain + " uses its built-in OpenMQ broker, not the test's broker on port " + port);
-        return this;
-    }
-
-    /** Payara reaches its own broker through {@code artemis-ra.rar} (configure.sh's Artemis mode). */
-    private PayaraProcess artemisBrokerPort(int port) {
         return environment("NEUROARCHIVE_BROKER_URL", "tcp://127.0.0.1:" + port)
                 .environment("NEUROARCHIVE_BROKER_USER", ExternalBackends.brokerUser())
-                .environment("NEUROARCHIVE_BROKER_PASSWORD", ExternalBackends.brokerPassword());
+                .environment("NEUROARCHIVE_BROKER_PASSWORD", ExternalBackends.brokerPassword())
+                .environment("NEUROARCHIVE_ARTEMIS_RAR", System.getProperty("neuroarchive.it.payara.artemis-rar", ""));
     }
 
     /**
@@ -252,7 +247,7 @@ final class PayaraProcess implements TestServer {
     /**
      * The settings of the server, as {@link ServerProcess} gives WildFly's: its data folder, DICOM port,
      * short scan intervals, the tests' admin password, and whatever the test set. The test run's own broker
-     * is not this server's: without {@link #brokerPort} it uses its built-in OpenMQ.
+     * is not this server's: its own ({@link #brokerPort}), or without one its built-in OpenMQ.
      */
     private void serverEnvironment(Map<String, String> env) {
         env.remove("NEUROARCHIVE_BROKER_URL");

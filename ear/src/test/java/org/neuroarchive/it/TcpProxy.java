@@ -213,7 +213,7 @@ final class TcpProxy implements AutoCloseable {
             marked[0] |= marker.matcher(sql).find();
             if (ENDS.matcher(sql).find()) {
                 String line = String.format("%tT.%<tL #%d %s%s%n", System.currentTimeMillis(), connection, marked[0] ? "[marked] " : "",
-                        sql.substring(0, Math.min(sql.length(), 160)).replaceAll("[^\\x20-\\x7e]", "."));
+                        sql.substring(0, Math.min(sql.length(), 240)).replaceAll("[^\\x20-\\x7e]", "."));
                 synchronized (this) {
                     Files.writeString(file, line, StandardOpenOption.APPEND);
                 }

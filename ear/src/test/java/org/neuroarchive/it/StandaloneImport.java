@@ -106,12 +106,14 @@ final class StandaloneImport {
 
     /**
      * Waits until every expected instance is archived and nothing is queued, waiting or claimed; fails
-     * early when nothing has been left to import for {@link #IDLE} while instances are still missing.
+     * early when nothing has been left to import for {@link #IDLE} while instances are still missing. A
+     * request that fails meanwhile is asked again ({@link #statsBy}): right after its database connections
+     * were cut, a server answers a request or two with 500.
      */
     JsonObject awaitAll(Set<String> expected, Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         long idleSince = System.nanoTime();
-        JsonObject stats = stats();
+        JsonObject stats = statsBy(deadline);
         for (boolean idle = idle(stats); !(stats.getInt("instances") == expected.size() && idle); idle = idle(stats)) {
             assertTrue(System.nanoTime() < deadline, "the import did not finish: " + stats);
             if (!idle) {
@@ -120,9 +122,24 @@ final class StandaloneImport {
             assertTrue(System.nanoTime() - idleSince < IDLE.toNanos(), "nothing is left to import, yet " + stats.getInt("instances")
                     + " instances are recorded instead of " + expected.size() + ": " + stats);
             Thread.sleep(250);
-            stats = stats();
+            stats = statsBy(deadline);
         }
         return stats;
+    }
+
+    /** The statistics, asked again after a failed request until {@code deadline} (nanoTime); the last failure then. */
+    private JsonObject statsBy(long deadline) throws IOException, InterruptedException {
+        while (true) {
+            try {
+                return stats();
+            } catch (IOException failed) {
+                if (System.nanoTime() >= deadline) {
+                    throw failed;
+                }
+                System.out.println("StandaloneImport: " + failed.getMessage() + "; asking again");
+                Thread.sleep(1_000);
+            }
+        }
     }
 
     /** No series queued, no file waiting in incomingdir or in a claim folder. */

@@ -182,6 +182,7 @@ export NEUROARCHIVE_DB_URL="jdbc:mysql://$db_host:$db_port/$db_name"
 export NEUROARCHIVE_DB_USER="$db_user"
 export NEUROARCHIVE_DB_PASSWORD="$db_password"
 export NEUROARCHIVE_ADMIN_PASSWORD="$admin_password"
+export NEUROARCHIVE_TX_NODE_ID=payara-smoke   # the node's name, and (configure.sh) the transaction service's xa-servername
 export NEUROARCHIVE_TLS_KEYSTORE="$tls/server.p12" NEUROARCHIVE_TLS_KEYSTORE_PASSWORD="$tls_password"
 # curl as the application's administrator, trusting our certificate only (a file, not the command line)
 (umask 077 && printf 'user = "admin:%s"\ncacert = "%s"\n' "$admin_password" "$tls/server.pem" >"$curl_config")
@@ -203,6 +204,8 @@ if "$payara_home/bin/asadmin" --host 127.0.0.1 --port "$admin_port" --interactiv
   fail "asadmin without the admin password was accepted"
 fi
 step "administration needs the password"
+xa_name=$("${asadmin[@]}" get configs.config.server-config.transaction-service.property.xa-servername 2>&1 | sed -n 's/^[^=]*=//p')
+[ "$xa_name" = payara-smoke ] || fail "the transaction service's xa-servername is '$xa_name', not NEUROARCHIVE_TX_NODE_ID (payara-smoke)"
 # pool statistics, to check below that the application's own resources were used
 "${asadmin[@]}" set configs.config.server-config.monitoring-service.module-monitoring-levels.connector-connection-pool=HIGH >/dev/null
 "${asadmin[@]}" set configs.config.server-config.monitoring-service.module-monitoring-levels.jdbc-connection-pool=HIGH >/dev/null

@@ -21,6 +21,8 @@
 #   (asadmin's JMS commands, the broker's lifecycle), the jmsra resource adapter's user (the message-driven
 #   beans' activation) and the connection factory's pool (neuroarchive-resources.xml),
 # - the physical OpenMQ queues,
+# - with NEUROARCHIVE_TX_NODE_ID set: the transaction service's xa-servername (the server's name in its XA
+#   branches; otherwise the host's name, which two servers on one host and one database would share);
 # - the application's HTTP listeners on NEUROARCHIVE_BIND_ADDRESS (default 127.0.0.1); everything else
 #   (the admin listener, JMX, IIOP, OpenMQ) on 127.0.0.1 only, whatever NEUROARCHIVE_BIND_ADDRESS says,
 #   and no data grid (Hazelcast),
@@ -47,6 +49,13 @@ admin_port=${2:?$usage}
 driver_jar=${3:?$usage}
 bind=${NEUROARCHIVE_BIND_ADDRESS:-127.0.0.1}
 loopback=127.0.0.1
+# the transaction service's name in the XA branches it prepares (else the host's name): each server on one
+# database needs its own, as NEUROARCHIVE_TX_NODE_ID gives each WildFly node its own
+tx_node=${NEUROARCHIVE_TX_NODE_ID:-}
+if [ -n "$tx_node" ] && ! [[ "$tx_node" =~ ^[A-Za-z0-9][A-Za-z0-9._-]{0,22}$ ]]; then
+  echo "configure.sh: NEUROARCHIVE_TX_NODE_ID must be 1 to 23 letters, digits, '.', '-' or '_', not '$tx_node'" >&2
+  exit 1
+fi
 source "$here/admin.sh"
 
 if [ ! -f "$driver_jar" ]; then
@@ -174,6 +183,9 @@ settings+=("$config.jms-service.jms-host.default_JMS_host.admin-user-name=$mq_us
            "$config.jms-service.jms-host.default_JMS_host.admin-password=\${ALIAS=$mq_alias}"
            "$config.jms-service.property.user-name=$mq_user"
            "$config.jms-service.property.password=\${ALIAS=$mq_alias}")
+if [ -n "$tx_node" ]; then
+  settings+=("$config.transaction-service.property.xa-servername=$tx_node")
+fi
 asadmin set "${settings[@]}" >/dev/null
 
 # --- physical queues of the built-in OpenMQ broker (it would create them on first use too), created with

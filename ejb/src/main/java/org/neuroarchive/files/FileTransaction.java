@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -57,7 +58,7 @@ public final class FileTransaction implements Synchronization {
         if (existing != null) {
             return existing;
         }
-        FileTransaction created = new FileTransaction(java.util.Objects.requireNonNull(check, "check"));
+        FileTransaction created = new FileTransaction(Objects.requireNonNull(check, "check"));
         registry.putResource(KEY, created);
         registry.registerInterposedSynchronization(created);
         return created;
@@ -105,8 +106,9 @@ public final class FileTransaction implements Synchronization {
 
     @Override
     public void afterCompletion(int status) {
-        CommitDecision decision = mark == null ? CommitDecision.of(status, status == Status.STATUS_COMMITTED
-                ? CommitCheck.Observation.PRESENT : CommitCheck.Observation.ABSENT, true, true) : confirm(status);
+        // unmarked (no file operation, or no check): nothing placed to confirm, the reported status decides
+        CommitDecision decision = mark != null ? confirm(status)
+                : status == Status.STATUS_COMMITTED ? CommitDecision.COMMIT : CommitDecision.REVOKE;
         switch (decision) {
             case COMMIT -> {
                 for (Path[] move : movesOnCommit) {

@@ -1,6 +1,8 @@
 package org.neuroarchive.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
@@ -36,6 +38,30 @@ class CrashRecoveryIT {
     @Test
     void killedWhileClaimingTheArchiveEndsAsWithoutTheCrash() throws Exception {
         importKillRestartAndCompare(KillPoint.WHILE_CLAIMING);
+    }
+
+    /**
+     * On MySQL/MariaDB a transaction that a crash left prepared keeps its rows locked until XA recovery ends
+     * it, and recovery runs once the server is up: the start-up must not wait for those rows. Here the
+     * branch holds a new commit mark, next to a mark two days old that the start-up removes (a range delete
+     * of old marks waited for the new mark's lock, and the deployment failed at the lock wait timeout).
+     */
+    @Test
+    void startsWhileATransactionLeftPreparedHoldsACommitMark() throws Exception {
+        assumeTrue(ExternalBackends.database(), "only a MySQL/MariaDB database keeps a prepared branch across a restart");
+        own.start(false);
+        own.server.kill();
+        String database = "crash";
+        ExternalBackends.execute(database, "INSERT INTO commit_mark (id, node, created_at) VALUES ('left-by-a-crash', 'it', NOW(3) - INTERVAL 2 DAY)");
+        String inDoubt = own.backends.transactionNode() + "-in-doubt";
+        ExternalBackends.prepareBranch(database, inDoubt, "INSERT INTO commit_mark (id, node, created_at) VALUES ('in-doubt', 'it', NOW(3))");
+        try {
+            own.server.start(OwnServer.START_TIMEOUT);
+            assertEquals(0, ExternalBackends.number(database, "SELECT COUNT(*) FROM commit_mark WHERE id = 'left-by-a-crash'"),
+                    "the start-up removed the old mark");
+        } finally {
+            ExternalBackends.rollBackBranch(inDoubt);
+        }
     }
 
     /** When the server is killed. */

@@ -124,6 +124,51 @@ final class ExternalBackends {
         return branches.size();
     }
 
+    /**
+     * Leaves an XA branch {@code gtrid} prepared on the database of {@link #freshDatabase}({@code suffix})
+     * after it ran {@code statements}, as a crash between prepare and commit does: its rows stay locked until
+     * {@link #rollBackBranch}. Format 1, which no server of ours takes for its own in XA recovery.
+     */
+    static void prepareBranch(String suffix, String gtrid, String... statements) throws SQLException {
+        if (!gtrid.matches("[a-z0-9-]+")) {
+            throw new IllegalArgumentException("gtrid " + gtrid);
+        }
+        try (Connection c = databaseConnection(suffix); Statement st = c.createStatement()) {
+            st.execute("XA START '" + gtrid + "'");
+            for (String statement : statements) {
+                st.execute(statement);
+            }
+            st.execute("XA END '" + gtrid + "'");
+            st.execute("XA PREPARE '" + gtrid + "'");
+        }
+    }
+
+    /** Rolls back the branch of {@link #prepareBranch}, unless it has ended already. */
+    static void rollBackBranch(String gtrid) throws SQLException {
+        try (Connection c = serverConnection(); Statement st = c.createStatement()) {
+            st.execute("XA ROLLBACK '" + gtrid + "'");
+        } catch (SQLException ended) {
+            if (ended.getErrorCode() != 1397) {
+                throw ended;
+            }
+        }
+    }
+
+    /** Runs {@code statement} on the database of {@link #freshDatabase}({@code suffix}), committed at once. */
+    static void execute(String suffix, String statement) throws SQLException {
+        try (Connection c = databaseConnection(suffix); Statement st = c.createStatement()) {
+            st.execute(statement);
+        }
+    }
+
+    /** The single number {@code query} answers on the database of {@link #freshDatabase}({@code suffix}). */
+    static long number(String suffix, String query) throws SQLException {
+        try (Connection c = databaseConnection(suffix); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** The host of the configured database server. */
     static String databaseHost() {
         return urlMatch().group(2);
@@ -156,6 +201,11 @@ final class ExternalBackends {
 
     private static Connection serverConnection() throws SQLException {
         return DriverManager.getConnection(serverUrl(), required("NEUROARCHIVE_DB_USER", "NEUROARCHIVE_DB_URL"),
+                env("NEUROARCHIVE_DB_PASSWORD"));
+    }
+
+    private static Connection databaseConnection(String suffix) throws SQLException {
+        return DriverManager.getConnection(serverUrl() + databaseName(suffix), required("NEUROARCHIVE_DB_USER", "NEUROARCHIVE_DB_URL"),
                 env("NEUROARCHIVE_DB_PASSWORD"));
     }
 

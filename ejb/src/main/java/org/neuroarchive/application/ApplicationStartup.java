@@ -104,15 +104,24 @@ public class ApplicationStartup {
                 waiting.recover();
             }
             derivedFiles.repairRecent();
-            int leftOver = commitMarks.forgetOlderThan(java.time.LocalDateTime.now().minusDays(1));
-            if (leftOver > 0) {
-                LOG.info(() -> leftOver + " commit marks older than a day removed (left by a crash after their transactions ended)");
-            }
+            forgetOldCommitMarks();
             progress.finish();
         } catch (IOException e) {
             throw new UncheckedIOException("recovery of waiting series failed", e);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot check the database's identity counters: " + e.getMessage(), e);
+        }
+    }
+
+    /** Housekeeping: a failure is logged and the start goes on (the marks are only rows to remove, the next start tries again). */
+    private void forgetOldCommitMarks() {
+        try {
+            int leftOver = commitMarks.forgetOlderThan(java.time.LocalDateTime.now().minusDays(1));
+            if (leftOver > 0) {
+                LOG.info(() -> leftOver + " commit marks older than a day removed (left by a crash after their transactions ended)");
+            }
+        } catch (jakarta.ejb.EJBException | jakarta.persistence.PersistenceException e) {
+            LOG.warning(() -> "commit marks left by a crash were not removed at this start (the next start tries again): " + e);
         }
     }
 

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.neuroarchive.archive.entity.CommitMark;
 import org.neuroarchive.config.ClusterSettings;
@@ -50,10 +51,19 @@ public class CommitMarks {
 
     /**
      * Removes the marks older than {@code before} (their transactions ended long ago: a crash came between
-     * the end and the removal); answers how many.
+     * the end and the removal); answers how many. The old marks are found by a plain read, then deleted by
+     * their keys, one by one (a crash leaves a few): a {@code DELETE ... WHERE created_at < ?} locks every row it scans on MySQL/MariaDB,
+     * and so waited for the mark of a transaction a crash left prepared (its row stays locked until XA
+     * recovery ends it), failing the start-up that runs this after the lock wait timeout.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int forgetOlderThan(LocalDateTime before) {
-        return em.createNativeQuery("DELETE FROM commit_mark WHERE created_at < ?1").setParameter(1, before).executeUpdate();
+        List<?> old = em.createNativeQuery("SELECT id FROM commit_mark WHERE created_at < ?1")
+                .setParameter(1, before).getResultList();
+        int removed = 0;
+        for (Object id : old) {
+            removed += em.createNativeQuery("DELETE FROM commit_mark WHERE id = ?1").setParameter(1, id).executeUpdate();
+        }
+        return removed;
     }
 }

@@ -111,25 +111,12 @@ final class PayaraProcess implements TestServer {
         Files.deleteIfExists(domains.resolve(domain + ".mq-password"));
         script("create-domain.sh", home.toString(), domain, Integer.toString(portbase), domains.toString());
         asadmin("start-domain", "--domaindir", domains.toString(), domain);
+        // with NEUROARCHIVE_TX_NODE_ID, configure.sh names the transaction service's xa-servername: Payara's XA
+        // branches are SERVERNAME,server,P100, so ExternalBackends#preparedBranches finds this domain's, and only these
         script("configure.sh", home.toString(), Integer.toString(portbase + 48), driver.toString());
-        nameTransactionNode();
         asadmin("stop-domain", "--domaindir", domains.toString(), domain);
         DEPLOYED.remove(domainDir());
         READY.add(domainDir());
-    }
-
-    /**
-     * Payara's transaction manager names its XA branches {@code SERVERNAME,server,P100} (global transaction
-     * identifier and branch qualifier), SERVERNAME being the host's name unless the transaction service's
-     * property {@code xa-servername} says otherwise: the test's {@code NEUROARCHIVE_TX_NODE_ID}, so that
-     * {@link ExternalBackends#preparedBranches} finds this domain's branches, and only these.
-     */
-    private void nameTransactionNode() throws IOException, InterruptedException {
-        String node = environment.get("NEUROARCHIVE_TX_NODE_ID");
-        if (node != null) {
-            asadmin("--port", Integer.toString(portbase + 48), "set",
-                    "configs.config.server-config.transaction-service.property.xa-servername=" + node);
-        }
     }
 
     /** {@code asadmin start-domain} with the test's environment, the EAR deployed the first time, then the application's answer. */
